@@ -1,0 +1,3 @@
+from summarylint.cli import main
+
+main()
