@@ -124,4 +124,4 @@ class Finding:
         return self.span.end + 1
 
     def sort_key(self) -> tuple:
-        return (self.span.block, self.column, self.rule, self.span.end, self.message)
+        return (self.span.block, self.column, self.rule, self.span.end)

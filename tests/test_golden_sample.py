@@ -1,0 +1,87 @@
+"""The seed sample (three real 2024 summaries) against hand-written expectations.
+
+``tests/golden/sample_000.tsv`` was written by reading the sample, before running the
+tool.  Every ``required`` row must be found; every finding at warning level or above
+must match a row (required or allowed): nothing on the sample's correct text.
+A change to the golden file states its reason in the commit message.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from summarylint.config import Config
+from summarylint.engine import check_path
+from summarylint.model import Severity
+from tests.conftest import shared_path
+
+GOLDEN = Path(__file__).parent / "golden" / "sample_000.tsv"
+#: Families whose rules exist so far; rows of other families are checked once they do.
+IMPLEMENTED = set("TSF")
+
+
+def load_rows():
+    lines = [line for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = []
+    for status, family, paragraph, text, nth, note in csv.reader(lines, delimiter="\t"):
+        rows.append({"status": status, "family": family, "paragraph": int(paragraph), "text": text,
+                     "nth": int(nth), "note": note})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def result(ruleset):
+    path = shared_path("samples", "000_8e0b853442afd5b5.txt")
+    result = check_path(str(path), Config(), ruleset)
+    assert result.error is None
+    return result
+
+
+def row_span(result, row):
+    text = result.document.block(row["paragraph"]).text
+    if not row["text"]:
+        return None
+    start = -1
+    for _ in range(row["nth"]):
+        start = text.find(row["text"], start + 1)
+        assert start >= 0, f"golden row text {row['text']!r} not in paragraph {row['paragraph']}"
+    return start, start + len(row["text"])
+
+
+def matches(result, finding, row):
+    if finding.rule[0] != row["family"] or finding.paragraph != row["paragraph"]:
+        return False
+    span = row_span(result, row)
+    if span is None:
+        return finding.section_level or finding.span.start == finding.span.end
+    return finding.span.start < span[1] and span[0] < finding.span.end
+
+
+def test_three_documents(result):
+    assert [(s.start, s.end, s.title) for s in result.outline.summaries] == [
+        (1, 23, None),
+        (24, 40, "意识形态工作 2024年上半年意识形态工作总结"),
+        (41, 52, "意识形态工作 2024年上半年意识形态工作总结"),
+    ]
+    assert [str(p) for p in result.periods.values()] == ["2024-01-01..2024-06-30"] * 3
+
+
+@pytest.mark.parametrize("row", [r for r in load_rows() if r["status"] == "required"],
+                         ids=lambda r: f"{r['family']}-{r['paragraph']}-{r['text'] or 'section'}-{r['nth']}")
+def test_required_defect_is_found(result, row):
+    if row["family"] not in IMPLEMENTED:
+        pytest.skip(f"family {row['family']} not implemented yet")
+    assert any(matches(result, f, row) for f in result.findings), row
+
+
+def test_nothing_else_is_flagged(result):
+    rows = load_rows()
+    unexpected = [
+        (f.rule, f.paragraph, f.column, result.document.block(f.paragraph).text[f.span.start : f.span.end], f.message)
+        for f in result.findings
+        if f.severity >= Severity.WARNING and not any(matches(result, f, row) for row in rows)
+    ]
+    assert unexpected == []
