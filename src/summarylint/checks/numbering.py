@@ -79,3 +79,6 @@ class HeadingMarkerRule(Rule):
             replacement=want,
             safe=True,
         )
+
+
+RULES = [HeadingMarkerRule]

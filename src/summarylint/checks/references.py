@@ -15,6 +15,7 @@ class PeriodUnknownRule(Rule):
     id = "R000"
     name = "period-unknown"
     severity = Severity.INFO
+    scope = "document"
     summary = "未识别出报告期，与时间有关的检查未运行"
     explanation = (
         "过时提法（如以“十九大精神”为指导）是否成立取决于总结所属的时间。summarylint 从标题或开头"
@@ -25,3 +26,6 @@ class PeriodUnknownRule(Rule):
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         return ()
+
+
+RULES = [PeriodUnknownRule]

@@ -102,3 +102,6 @@ class RequiredPartsRule(RuleKind):
             if block.text.strip():
                 return block.index
         return summary.start
+
+
+KINDS = [RequiredPartsRule]

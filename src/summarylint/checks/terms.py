@@ -117,7 +117,9 @@ class TermsRule(RuleKind):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for block in ctx.text_blocks():
             for start, end, term in self.matches(block.text):
-                why = f"（{term.note}）" if term.note else ""
+                # A note reads "reason；which contexts are legitimate": users see the reason.
+                reason = term.note.split("；")[0]
+                why = f"（{reason}）" if reason else ""
                 yield ctx.finding(
                     self,
                     block.index,
@@ -129,3 +131,6 @@ class TermsRule(RuleKind):
                     safe=term.safe,
                     severity=term.severity,
                 )
+
+
+KINDS = [TermsRule]
