@@ -99,7 +99,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return text, "utf-8-sig"
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
-            text = _strict(data[len(bom):], codec)
+            text = _strict(data[len(bom) :], codec)
             if text is None:
                 raise InputError(_DECODE_ERROR)
             _check_not_binary(text)
@@ -201,8 +201,9 @@ def _markdown_blocks(lines: list[str]) -> tuple[Block, ...]:
 
         if fence is not None:
             out.append(_Line("", container="markdown-code"))
-            rest = line.lstrip(" ")
-            if len(line) - len(rest) < 4 and rest.startswith(fence[0] * fence[1]) and not rest.rstrip(" \t").strip(fence[0]):
+            rest = line.lstrip(" ").rstrip(" \t")
+            closes = len(line) - len(line.lstrip(" ")) < 4 and len(rest) >= fence[1]
+            if closes and not rest.strip(fence[0]):
                 fence = None
                 prev, prev_single_para = "other", False
             continue
@@ -318,7 +319,7 @@ def _markdown_blocks(lines: list[str]) -> tuple[Block, ...]:
                 if lm:
                     if lm.group(2):
                         label = lm.group(2) + lm.group(3)
-                    inner = inner[lm.end():]
+                    inner = inner[lm.end() :]
             out.append(_Line(_strip_inline(inner), label=label, container="markdown-quote"))
             prev, prev_single_para = "para", False
             continue
@@ -338,7 +339,7 @@ def _markdown_blocks(lines: list[str]) -> tuple[Block, ...]:
 
         m = _FOOTNOTE_DEFINITION.match(rest)
         if m:
-            out.append(_Line(_strip_inline(rest[m.end():])))
+            out.append(_Line(_strip_inline(rest[m.end() :])))
             prev, prev_single_para = "para", False
             continue
 
