@@ -27,6 +27,8 @@ class Example:
     fires: bool
     #: ``--period`` to check the example with (for date-dependent rules).
     period: str | None = None
+    #: Read the text as Markdown (list markers become automatic numbering labels).
+    markdown: bool = False
 
 
 class Rule:
@@ -97,7 +99,7 @@ def _examples(items: Iterable[dict[str, Any]]) -> Iterator[Example]:
     for item in items:
         for key, fires in (("wrong", True), ("right", False)):
             if key in item:
-                yield Example(item[key], fires, item.get("period"))
+                yield Example(item[key], fires, item.get("period"), bool(item.get("markdown", False)))
 
 
 @dataclass
