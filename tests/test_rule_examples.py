@@ -29,7 +29,7 @@ def test_rule_is_documented(rule):
 def test_rule_examples(rule, ruleset):
     for example in rule.examples:
         result = run_text(ruleset, example.text, select=[rule.id], period=example.period or "2025H1",
-                          path="example.md" if example.markdown else "example.txt")
+                          path="example.md" if example.markdown else "example.txt", profile=example.profile)
         fired = [f for f in result.findings if f.rule == rule.id]
         assert bool(fired) == example.fires, (example.text, fired)
 

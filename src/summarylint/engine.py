@@ -108,6 +108,8 @@ class RuleSet:
                 rule = kind(header, name)
                 rule.add_pack({}, entries, name)
                 self.add(rule, name)
+                for companion in rule.companions():
+                    self.add(companion, name)
             elif isinstance(existing, kind):
                 existing.add_pack(header, entries, name)
             else:

@@ -55,3 +55,49 @@ def test_summary_without_headings_is_judged_by_lead_phrases(ruleset):
 
 def test_short_snippets_are_not_judged(ruleset):
     assert located(run_text(ruleset, "组织专题学习12次。", select=["S001"])) == []
+
+
+def test_plans_before_problems_is_out_of_order(ruleset):
+    text = ACHIEVEMENTS_ONLY + "\n三、下一步工作打算\n一是完善制度。\n四、存在的问题\n一是学习不够深入。"
+    result = run_text(ruleset, text, select=["S001", "S002"])
+    assert located(result) == [("S002", 9, 1, 1, "")]
+    assert result.findings[0].message == "“存在的问题”部分应在“下一步工作打算”部分之前，现在顺序颠倒。"
+
+
+def test_empty_part_and_run_in_headings(ruleset):
+    text = "\n".join([
+        "一、主要做法",  # 1
+        "（一）理论学习",  # 2  empty
+        "（二）阵地建设",  # 3
+        "组织学习12次。",  # 4
+        "二、存在的问题",  # 5
+        "1.学习不够深入，对新理论的理解还不透彻。",  # 6 run-in heading with content
+        "三、下一步工作打算",  # 7 empty (last)
+    ])
+    result = run_text(ruleset, text, select=["S003"])
+    assert located(result) == [("S003", 2, 1, 1, ""), ("S003", 7, 1, 1, "")]
+    assert result.findings[0].message == "“（一）理论学习”下没有内容。"
+
+
+def test_missing_title_is_info(ruleset):
+    result = run_text(ruleset, ACHIEVEMENTS_ONLY.split("\n", 1)[1], select=["S004"])
+    assert located(result) == [("S004", 1, 1, 1, "")]
+    assert str(result.findings[0].severity) == "info"
+    assert located(run_text(ruleset, ACHIEVEMENTS_ONLY, select=["S004"])) == []
+
+
+PARTY_BRANCH = """某党支部2025年上半年工作总结
+一、主要做法
+严格落实“三会一课”制度，召开支部委员会会议6次、党员大会2次，开展主题党日6次。
+二、存在的问题
+一是学习不够深入。
+三、下一步工作打算
+一是完善制度。"""
+
+
+def test_party_branch_profile_recommends_organisational_life(ruleset):
+    result = run_text(ruleset, PARTY_BRANCH, select=["S"], profile="party-branch")
+    assert [(f.rule, f.paragraph, str(f.severity)) for f in result.findings] == [("S005", 1, "info")]
+    assert result.findings[0].message.startswith("未提及“组织生活会和民主评议党员”")
+    # the default profile has no such expectations
+    assert located(run_text(ruleset, PARTY_BRANCH, select=["S"])) == []

@@ -29,6 +29,8 @@ class Example:
     period: str | None = None
     #: Read the text as Markdown (list markers become automatic numbering labels).
     markdown: bool = False
+    #: ``--profile`` to check the example with.
+    profile: str = "work-summary"
 
 
 class Rule:
@@ -94,12 +96,17 @@ class RuleKind(Rule):
     def add_entry(self, entry: dict[str, Any], where: str) -> None:
         raise NotImplementedError
 
+    def companions(self) -> list[Rule]:
+        """Further rules that work on this rule's data (registered with it)."""
+        return []
+
 
 def _examples(items: Iterable[dict[str, Any]]) -> Iterator[Example]:
     for item in items:
         for key, fires in (("wrong", True), ("right", False)):
             if key in item:
-                yield Example(item[key], fires, item.get("period"), bool(item.get("markdown", False)))
+                yield Example(item[key], fires, item.get("period"), bool(item.get("markdown", False)),
+                              item.get("profile", "work-summary"))
 
 
 @dataclass
