@@ -144,6 +144,10 @@ class RuleSet:
                 chosen.append(rule)
         return chosen
 
+    @staticmethod
+    def ignored(rule_id: str, config: Config) -> bool:
+        return any(p == "ALL" or rule_id.startswith(p) for p in config.ignore)
+
     def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
         return [s for s in selectors if s != "ALL" and not any(r.startswith(s) for r in self.rules)]
 
@@ -183,7 +187,7 @@ def check_document(document: Document, config: Config, ruleset: RuleSet) -> File
             findings.extend(rule.check(ctx))
         except Exception as exc:  # a bug in one rule must not hide the others' findings
             failures.append(f"internal error in rule {rule.id} ({type(exc).__name__}: {exc}); please report it")
-    if any(r.needs_period for r in rules):
+    if any(r.needs_period for r in rules) and not ruleset.ignored(PERIOD_UNKNOWN, config):
         findings.extend(_period_unknown(ctx, ruleset))
     result = FileResult(document.path, document, outline, ctx.periods, finish(findings, ctx))
     if failures:
