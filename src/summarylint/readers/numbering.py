@@ -12,8 +12,10 @@ counters of one document and renders each numbered paragraph's label in turn.
 Semantics follow ECMA-376 Part 1 §17.9 as Word implements them:
 
 - counters live per abstract numbering definition, so numbering instances (``w:num``)
-  sharing an ``w:abstractNum`` continue each other, except an instance with a
-  ``w:lvlOverride/w:startOverride``, which is a list of its own that starts afresh;
+  sharing an ``w:abstractNum`` continue each other; an instance with a
+  ``w:lvlOverride/w:startOverride`` restarts the overridden levels at its start value
+  where it is first used, and the lists then go on counting together (Word's behaviour:
+  1) 2) 3) in num 1, 10) 11) in num 2 starting at 10, then num 1 continues with 12));
 - using a level restarts the deeper levels (or, with ``w:lvlRestart``, only those whose
   restart level is reached; ``w:lvlRestart w:val="0"`` never restarts);
 - ``%1``..``%9`` in ``w:lvlText`` stand for the current counter of that level, formatted
@@ -64,8 +66,19 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 def _roman(n: int) -> str:
     out = []
     for value, glyph in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ):
         count, n = divmod(n, value)
         out.append(glyph * count)
@@ -117,12 +130,12 @@ def _cjk_counting(
     """A number with place words: 101 → 一百零一, 110 → 一百一十, 10 → 十 (``short_ten``)."""
     if n == 0:
         return digits[0]
+    if n >= 10000 ** (1 + len(myriads)):
+        return str(n)
     groups: list[int] = []
     while n:
         n, group = divmod(n, 10000)
         groups.append(group)
-    if len(groups) > 1 + len(myriads):
-        return "".join(digits[int(c)] for c in str(sum(g * 10000**i for i, g in enumerate(groups))))
     out: list[str] = []
     need_zero = False
     for i in range(len(groups) - 1, -1, -1):
@@ -230,6 +243,7 @@ _BULLETS = {
     "\uf076": "❖",  # Wingdings v
     "\uf0fc": "✓",  # Wingdings ü
     "\uf071": "❑",  # Wingdings q
+    "\uf02d": "-",  # Symbol -
 }
 
 
@@ -290,7 +304,8 @@ def _find(parent, tag):
 
 
 def _parse_level(lvl) -> Level:
-    start = _int(_find(lvl, _START).get(_VAL) if _find(lvl, _START) is not None else None, 0) or 0
+    start_el = _find(lvl, _START)
+    start = _int(start_el.get(_VAL), 0) if start_el is not None else 0
     fmt_el = _find(lvl, _NUM_FMT)
     fmt = (fmt_el.get(_VAL) if fmt_el is not None else None) or "decimal"
     text_el = _find(lvl, _LVL_TEXT)
@@ -341,9 +356,11 @@ class _Num:
 class _Instance:
     """A numbering instance resolved for counting: its counter key, levels and starts."""
 
-    key: object
+    key: str
     levels: tuple[Level | None, ...]
     starts: tuple[int, ...]
+    #: Levels with a ``w:startOverride``: restarted where the instance is first used.
+    restarted: tuple[int, ...]
 
 
 class NumberingDefinitions:
@@ -424,14 +441,9 @@ class NumberingDefinitions:
         found = self._abstract_for(num.abstract_id) if num is not None else None
         if num is not None and found is not None:
             abstract_id, abstract = found
-            levels = tuple(
-                num.level_overrides.get(i) or abstract.levels.get(i) for i in range(MAX_LEVELS)
-            )
-            starts = tuple(
-                num.start_overrides.get(i, levels[i].start if levels[i] else 0) for i in range(MAX_LEVELS)
-            )
-            key: object = ("num", num_id) if num.start_overrides else abstract_id
-            inst = _Instance(key, levels, starts)
+            levels = tuple(num.level_overrides.get(i) or abstract.levels.get(i) for i in range(MAX_LEVELS))
+            starts = tuple(num.start_overrides.get(i, levels[i].start if levels[i] else 0) for i in range(MAX_LEVELS))
+            inst = _Instance(abstract_id, levels, starts, tuple(sorted(num.start_overrides)))
         self._instances[num_id] = inst
         return inst
 
@@ -451,7 +463,8 @@ class ListCounters:
 
     def __init__(self, definitions: NumberingDefinitions) -> None:
         self._definitions = definitions
-        self._counters: dict[object, list[int | None]] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._used: set[str] = set()
 
     def next_label(self, num_id: str, ilvl: int) -> str | None:
         """Count one paragraph numbered with (``num_id``, ``ilvl``) and return its label,
@@ -465,6 +478,10 @@ class ListCounters:
         counters = self._counters.get(inst.key)
         if counters is None:
             counters = self._counters[inst.key] = [None] * MAX_LEVELS
+        if num_id not in self._used:
+            self._used.add(num_id)
+            for restarted in inst.restarted:
+                counters[restarted] = None
         current = counters[ilvl]
         counters[ilvl] = inst.starts[ilvl] if current is None else current + 1
         for deeper in range(ilvl + 1, MAX_LEVELS):
