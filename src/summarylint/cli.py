@@ -90,8 +90,10 @@ def main() -> None:
 @click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps files with LibreOffice before checking.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--max-file-size", default="50MB", show_default=True, metavar="SIZE",
+              help="Refuse larger files (bytes, or with KB/MB suffix).")
 def check(paths, fmt, select, extend_select, ignore, period, profile, fail_on, exit_zero, stdin_filename,
-          convert, color, output) -> None:
+          convert, color, output, max_file_size) -> None:
     """Check PATHS (.docx, .txt, .md files or directories; '-' for standard input)."""
     from summarylint.config import Config
     from summarylint.engine import RulePackError, RuleSet
@@ -122,6 +124,7 @@ def check(paths, fmt, select, extend_select, ignore, period, profile, fail_on, e
         fail_on=Severity.parse(fail_on),
         period=period,
         profile=profile,
+        max_file_size=_size(max_file_size),
     )
     files, path_errors = _expand(paths)
     results = []
@@ -154,6 +157,18 @@ def check(paths, fmt, select, extend_select, ignore, period, profile, fail_on, e
     if not exit_zero and any(f.severity >= config.fail_on for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _size(value: str) -> int:
+    text = value.strip().upper().removesuffix("B")
+    factor = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(text[-1:], 1)
+    try:
+        number = float(text[:-1] if factor > 1 else text)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size such as 50MB", param_hint="--max-file-size") from None
+    if number <= 0:
+        raise click.BadParameter("must be positive", param_hint="--max-file-size")
+    return int(number * factor)
 
 
 def _profiles(ruleset) -> list[str]:

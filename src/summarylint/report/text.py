@@ -36,7 +36,8 @@ def excerpt(block: Block, finding: Finding) -> tuple[str, str | None]:
     start, end = finding.span.start, finding.span.end
     left = max(0, start - _CONTEXT)
     right = min(len(text), end + _CONTEXT)
-    prefix = ("…" if left > 0 else "") + _visible(text[left:start])
+    # Indentation says nothing to a reader looking for the place with 查找: drop it.
+    prefix = "…" + _visible(text[left:start]) if left > 0 else _visible(text[:start].lstrip(" \t\u3000"))
     marked = _visible(text[start:end])
     suffix = _visible(text[end:right]) + ("…" if right < len(text) else "")
     carets = " " * width(prefix) + "^" * max(1, width(marked))
