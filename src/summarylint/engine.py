@@ -20,6 +20,17 @@ class RulePackError(Exception):
     """A rule pack or plugin that cannot be used; the message names the file."""
 
 
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding that a directive or the baseline silenced (reported only by formats
+    that can say so, such as SARIF)."""
+
+    finding: Finding
+    #: "inSource" (a summarylint: disable directive or Word comment) or "external" (baseline)
+    kind: str
+    justification: str = ""
+
+
 @dataclass
 class FileResult:
     path: str
@@ -30,6 +41,7 @@ class FileResult:
     error: str | None = None
     #: InputError.kind when ``error`` is set
     error_kind: str | None = None
+    suppressed: list[Suppressed] = field(default_factory=list)
 
 
 class RuleSet:
