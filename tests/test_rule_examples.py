@@ -18,7 +18,7 @@ ENGINE_RULES = {"R000"}
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_is_documented(rule):
     assert RULE_ID.match(rule.id)
-    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
     assert rule.summary and len(rule.explanation) >= 40
     if rule.id not in ENGINE_RULES:
         assert any(e.fires for e in rule.examples), f"{rule.id} has no wrong example"
@@ -28,7 +28,7 @@ def test_rule_is_documented(rule):
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_examples(rule, ruleset):
     for example in rule.examples:
-        result = run_text(ruleset, example.text, select=[rule.id], period=example.period or "2025H1",
+        result = run_text(ruleset, example.text, select=[rule.id, *example.also], period=example.period or "2025H1",
                           path="example.md" if example.markdown else "example.txt", profile=example.profile)
         fired = [f for f in result.findings if f.rule == rule.id]
         assert bool(fired) == example.fires, (example.text, fired)

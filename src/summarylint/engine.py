@@ -201,10 +201,42 @@ def check_document(document: Document, config: Config, ruleset: RuleSet) -> File
             failures.append(f"internal error in rule {rule.id} ({type(exc).__name__}: {exc}); please report it")
     if any(r.needs_period for r in rules) and not ruleset.ignored(PERIOD_UNKNOWN, config):
         findings.extend(_period_unknown(ctx, ruleset))
+    suppressed: list[Finding] = []
+    if document.directives:
+        findings, suppressed, meta = _apply_directives(findings, ctx, ruleset, rules)
+        findings.extend(meta)
     result = FileResult(document.path, document, outline, ctx.periods, finish(findings, ctx))
+    result.suppressed = [Suppressed(f, "inSource") for f in finish(suppressed, ctx)]
     if failures:
         result.error, result.error_kind = "; ".join(failures), "internal"
     return result
+
+
+def _apply_directives(findings, ctx: Context, ruleset: RuleSet, rules: list[Rule]):
+    """Split off the findings that directives suppress; report unused and invalid ones."""
+    from summarylint.suppress import split
+
+    kept, suppressed, unused, invalid = split(findings, ctx.document)
+    meta: list[Finding] = []
+    selected = {r.id for r in rules}
+    unused_rule, invalid_rule = ruleset.rules.get("LINT001"), ruleset.rules.get("LINT002")
+    if unused_rule and "LINT001" in selected:
+        for region in unused:
+            if region.rules and not any(s.startswith(r) for s in selected for r in region.rules):
+                continue  # it names only rules that did not run: it may be needed elsewhere
+            names = "、".join(region.rules) or "全部规则"
+            meta.append(ctx.finding(
+                unused_rule, region.directive.block, 0, 0,
+                f"指令“summarylint: {region.directive.text}”（{names}）在其范围内没有抑制任何问题。",
+                suggestion="删去这条指令", section_level=True,
+            ))
+    if invalid_rule and "LINT002" in selected:
+        for directive, reason in invalid:
+            meta.append(ctx.finding(
+                invalid_rule, directive.block, 0, 0, f"“summarylint: {directive.text}”{reason}。",
+                suggestion="改为如“summarylint: disable T001”的形式", section_level=True,
+            ))
+    return kept, suppressed, meta
 
 
 def _period_unknown(ctx: Context, ruleset: RuleSet) -> Iterable[Finding]:

@@ -55,6 +55,22 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Directive:
+    """An in-document instruction to summarylint, e.g. ``disable T001``.
+
+    In text files it is a line ``<!-- summarylint: disable T001 -->`` (the block itself is
+    read as empty).  In .docx files it is a Word comment whose text starts with
+    ``summarylint:``; it covers the commented range, from (block, start) to
+    (end_block, end)."""
+
+    text: str
+    block: int
+    start: int = 0
+    end_block: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """What a reader returns for one input file."""
 
@@ -65,6 +81,8 @@ class Document:
     encoding: str | None = None
     #: Selected core properties (docx): "created", "modified", "title" as strings.
     properties: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: Suppression directives found in the document, in order.
+    directives: tuple[Directive, ...] = ()
 
     def block(self, index: int) -> Block:
         return self.blocks[index - 1]

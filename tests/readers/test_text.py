@@ -290,7 +290,9 @@ def test_dashes_not_closed_are_not_front_matter() -> None:
 def test_html_comments() -> None:
     doc = read_md("<!-- summarylint: disable=T001 -->\n正文<!-- 注 -->结尾\n<!--\n多行\n-->\n后文\n")
     assert texts(doc) == ["", "正文结尾", "", "", "", "后文"]
-    assert [b.container for b in doc.blocks] == ["markdown-comment", "body", *["markdown-comment"] * 3, "body"]
+    # A comment line addressed to summarylint is a directive, kept for suppression.
+    assert [b.container for b in doc.blocks] == ["directive", "body", *["markdown-comment"] * 3, "body"]
+    assert [(d.text, d.block) for d in doc.directives] == [("disable=T001", 1)]
 
 
 def test_intraword_underscore_is_not_emphasis() -> None:

@@ -24,6 +24,7 @@ MODULES = (
     "numbering",
     "punctuation",
     "consistency",
+    "meta",
 )
 
 

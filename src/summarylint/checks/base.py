@@ -31,6 +31,8 @@ class Example:
     markdown: bool = False
     #: ``--profile`` to check the example with.
     profile: str = "work-summary"
+    #: Other rules to run with this one (for rules about other rules' findings).
+    also: tuple[str, ...] = ()
 
 
 class Rule:

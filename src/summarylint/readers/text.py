@@ -48,7 +48,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from summarylint.model import Block, Document
+from summarylint.model import Block, Directive, Document
 from summarylint.readers.errors import InputError
 
 __all__ = ["decode_text", "read_text"]
@@ -78,12 +78,29 @@ def read_text(data: bytes, path: str, *, markdown: bool) -> Document:
         blocks = _markdown_blocks(lines)
     else:
         blocks = tuple(Block(index=n, text=line, source=n) for n, line in enumerate(lines, 1))
+    blocks, directives = _take_directives(blocks, lines)
     return Document(
         path=path,
         format="markdown" if markdown else "text",
         blocks=blocks,
         encoding=encoding,
+        directives=directives,
     )
+
+
+#: A line that is only ``<!-- summarylint: ... -->``: an instruction, not text.
+_DIRECTIVE = re.compile(r"^\s*<!--\s*summarylint:\s*(.*?)\s*-->\s*$")
+
+
+def _take_directives(blocks: tuple[Block, ...], lines: list[str]) -> tuple[tuple[Block, ...], tuple[Directive, ...]]:
+    directives = []
+    out = list(blocks)
+    for n, line in enumerate(lines, 1):
+        m = _DIRECTIVE.match(line)
+        if m:
+            directives.append(Directive(m.group(1), n))
+            out[n - 1] = Block(index=n, text="", container="directive", source=n)
+    return (tuple(out), tuple(directives)) if directives else (blocks, ())
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
