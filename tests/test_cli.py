@@ -188,7 +188,7 @@ def test_output_file_written(tmp_path, summary_file):
 def test_rules_and_explain():
     listing = run("rules")
     assert listing.exit_code == 0
-    assert any(line.startswith("T001  misspelled-term") for line in listing.output.splitlines())
+    assert any(line.split()[:3] == ["T001", "misspelled-term", "error"] for line in listing.output.splitlines())
     explained = run("explain", "f001")
     assert explained.exit_code == 0
     assert explained.output.startswith("F001 heading-number-format (warning)")

@@ -16,6 +16,7 @@ from summarylint import __version__
 from summarylint.model import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
 
 def _utf8_streams() -> None:
@@ -32,33 +33,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip().upper() for value in values for v in value.split(",") if v.strip())
 
 
-def _error(path: str, reason: str) -> None:
-    click.echo(f"summarylint: error: {path}: {reason}", err=True)
-
-
-def _expand(paths: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check, and (path, reason) for paths that give none."""
-    from summarylint.readers import SUPPORTED_SUFFIXES
-
-    files: list[str] = []
-    errors: list[tuple[str, str]] = []
-    for path in paths:
-        p = Path(path)
-        if path != "-" and p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.suffix.lower() in SUPPORTED_SUFFIXES
-                and f.is_file()
-                and not f.name.startswith(("~$", "."))
-                and not any(part.startswith(".") for part in f.relative_to(p).parts[:-1])
-            )
-            if not found:
-                errors.append((path, "directory holds no .docx, .txt or .md files"))
-            files.extend(found)
-        else:
-            files.append(path)
-    return files, errors
+def _fail(message: str) -> None:
+    click.echo(f"summarylint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 class _Group(click.Group):
@@ -74,79 +51,128 @@ def main() -> None:
     misspelled fixed terms and GB/T format errors."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
-@click.option("--select", multiple=True, help="Rule ids or prefixes to enable (T, T001, ALL); comma-separated.")
-@click.option("--extend-select", multiple=True, help="Enable these in addition to the default rules.")
-@click.option("--ignore", multiple=True, help="Rule ids or prefixes to disable.")
-@click.option("--period", help="Reporting period for every document: 2025H1, 2025, 2025Q3, 2025-03 or YYYY-MM-DD..YYYY-MM-DD.")
-@click.option("--profile", default="work-summary", show_default=True, help="Which parts a summary must have.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
-@click.option("--stdin-filename", help="Name to report for input read from '-'.")
-@click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps files with LibreOffice before checking.")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
-@click.option("--max-file-size", default="50MB", show_default=True, metavar="SIZE",
-              help="Refuse larger files (bytes, or with KB/MB suffix).")
-def check(paths, fmt, select, extend_select, ignore, period, profile, fail_on, exit_zero, stdin_filename,
-          convert, color, output, max_file_size) -> None:
-    """Check PATHS (.docx, .txt, .md files or directories; '-' for standard input)."""
-    from summarylint.config import Config
-    from summarylint.engine import RulePackError, RuleSet
+def _settings(select, extend_select, ignore, period, profile, fail_on, max_file_size, config, isolated, convert=False):
+    from summarylint.config import parse_size
     from summarylint.period import parse_period_option
+    from summarylint.runner import Overrides, Settings
 
     if period:
         try:
             parse_period_option(period)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--period") from None
-    try:
-        ruleset = RuleSet.load()
-    except RulePackError as exc:
-        click.echo(f"summarylint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    if profile not in _profiles(ruleset):
-        raise click.BadParameter(f"unknown profile {profile!r} (known: {', '.join(_profiles(ruleset))})",
-                                 param_hint="--profile")
-    selectors = _split(select) + _split(extend_select) + _split(ignore)
-    unknown = ruleset.unknown_selectors(selectors)
-    if unknown:
-        raise click.BadParameter(f"no rule matches {', '.join(unknown)} (see `summarylint rules`)",
-                                 param_hint="--select/--ignore")
-    config = Config(
+    size = None
+    if max_file_size:
+        try:
+            size = parse_size(max_file_size)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--max-file-size") from None
+    overrides = Overrides(
         select=_split(select) or None,
         extend_select=_split(extend_select),
         ignore=_split(ignore),
-        fail_on=Severity.parse(fail_on),
+        fail_on=Severity.parse(fail_on) if fail_on else None,
         period=period,
         profile=profile,
-        max_file_size=_size(max_file_size),
+        max_file_size=size,
     )
-    files, path_errors = _expand(paths)
-    results = []
-    for path in files:
-        results.append(_check_one(path, config, ruleset, stdin_filename, convert))
-    for path, reason in path_errors:
-        from summarylint.engine import FileResult
+    return Settings(overrides, config_file=config, isolated=isolated, convert=convert)
 
-        results.append(FileResult(path, error=reason))
+
+def _validate(settings, files: list[str]) -> None:
+    """Selectors and profiles must name something: a typo must not silently run nothing."""
+    from summarylint.checks.sections import RequiredPartsRule
+    from summarylint.runner import ruleset_for
+
+    for path in files or ["."]:
+        config = settings.for_path(path)
+        ruleset = ruleset_for(config.rule_packs)
+        selectors = (config.select or ()) + config.extend_select + config.ignore + tuple(config.severity)
+        unknown = ruleset.unknown_selectors(selectors)
+        if unknown:
+            given = settings.overrides
+            from_cli = set((given.select or ()) + given.extend_select + given.ignore)
+            if not set(unknown) <= from_cli:
+                _fail(f"{config.source}: no rule matches {', '.join(unknown)} (see `summarylint rules`)")
+            raise click.BadParameter(f"no rule matches {', '.join(unknown)} (see `summarylint rules`)",
+                                     param_hint="--select/--ignore")
+        profiles = sorted({p for r in ruleset.rules.values() if isinstance(r, RequiredPartsRule) for p in r.profiles()})
+        if config.profile not in profiles:
+            raise click.BadParameter(f"unknown profile {config.profile!r} (known: {', '.join(profiles)})",
+                                     param_hint="--profile")
+
+
+_config_options = [
+    click.option("--select", multiple=True, help="Rule ids or prefixes to enable (T, T001, ALL); comma-separated."),
+    click.option("--extend-select", multiple=True, help="Enable these in addition to the configured rules."),
+    click.option("--ignore", multiple=True, help="Rule ids or prefixes to disable."),
+    click.option("--period", help="Reporting period for every document: 2025H1, 2025, 2025Q3, 2025-03 or "
+                                  "YYYY-MM-DD..YYYY-MM-DD."),
+    click.option("--profile", help="Which parts a summary must have: work-summary (default) or party-branch."),
+    click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+                 help="Lowest severity that makes the exit code 1 (default: warning)."),
+    click.option("--max-file-size", metavar="SIZE", help="Refuse larger files (default 50MB)."),
+    click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                 help="Use this configuration file instead of discovering one."),
+    click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+]
+
+
+def config_options(function):
+    for option in reversed(_config_options):
+        function = option(function)
+    return function
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@config_options
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
+@click.option("--stdin-filename", help="Name to report for input read from '-'.")
+@click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps files with LibreOffice before checking.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Parallel processes (default: all cores).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
+@click.option("--summary", "show_summary", is_flag=True, help="Print a table per file: documents, errors, warnings, infos.")
+@click.option("--baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="Write the current findings to this baseline file (use it with `baseline = FILE` in the config).")
+def check(paths, fmt, select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file, isolated,
+          exit_zero, stdin_filename, convert, color, output, jobs, statistics, show_summary, write_baseline) -> None:
+    """Check PATHS (.docx, .txt, .md files or directories; '-' for standard input)."""
+    from summarylint.baseline import BaselineError
+    from summarylint.config import ConfigError
+    from summarylint.engine import RulePackError
+    from summarylint.runner import check_files, expand
+
+    settings = _settings(select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file,
+                         isolated, convert)
+    try:
+        files, path_errors = expand(paths, settings)
+        _validate(settings, files)
+        progress = _progress(len(files), fmt)
+        results = check_files(
+            files, settings, jobs=jobs or os.cpu_count() or 1, stdin=lambda: sys.stdin.buffer.read(),
+            stdin_filename=stdin_filename, progress=progress.update if progress else None,
+        )
+        if progress:
+            progress.finish()
+    except (ConfigError, RulePackError, BaselineError) as exc:
+        _fail(str(exc))
+    results.extend(path_errors)
     for result in results:
         if result.error:
-            _error(result.path, result.error)
+            click.echo(f"summarylint: error: {result.path}: {result.error}", err=True)
 
-    if fmt == "json":
-        from summarylint.report.json import render
+    if write_baseline:
+        from summarylint.baseline import write
 
-        report = render(results, rules_data=ruleset.data_version())
-    else:
-        from summarylint.report.text import render
+        count = write(Path(write_baseline), results)
+        click.echo(f"summarylint: wrote {count} findings to {write_baseline}", err=True)
 
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        report = render(results, color=use_color)
+    report = _render(fmt, results, settings, color, output, statistics, show_summary)
     if output:
         _write_atomic(Path(output), report)
     else:
@@ -154,48 +180,58 @@ def check(paths, fmt, select, extend_select, ignore, period, profile, fail_on, e
 
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(f.severity >= config.fail_on for r in results for f in r.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+    failing = any(
+        f.severity >= settings.for_path(r.path).fail_on for r in results for f in r.findings
+    )
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero and not write_baseline else EXIT_OK)
 
 
-def _size(value: str) -> int:
-    text = value.strip().upper().removesuffix("B")
-    factor = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(text[-1:], 1)
-    try:
-        number = float(text[:-1] if factor > 1 else text)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a size such as 50MB", param_hint="--max-file-size") from None
-    if number <= 0:
-        raise click.BadParameter("must be positive", param_hint="--max-file-size")
-    return int(number * factor)
+def _render(fmt, results, settings, color, output, statistics, show_summary) -> str:
+    from summarylint.runner import ruleset_for
+
+    ruleset = ruleset_for(settings.for_path(results[0].path if results else ".").rule_packs)
+    if fmt == "text":
+        from summarylint.report import text
+
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        if statistics:
+            return text.render_statistics(results, ruleset)
+        out = text.render(results, color=use_color)
+        if show_summary:
+            out = text.render_summary(results) + "\n" + out.splitlines()[-1] + "\n"
+        return out
+    if fmt == "json":
+        from summarylint.report.json import render
+
+        return render(results, rules_data=ruleset.data_version())
+    module = __import__(f"summarylint.report.{fmt}", fromlist=["render"])
+    return module.render(results, ruleset)
 
 
-def _profiles(ruleset) -> list[str]:
-    from summarylint.checks.sections import RequiredPartsRule
+class _Progress:
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
 
-    found = {p for r in ruleset.rules.values() if isinstance(r, RequiredPartsRule) for p in r.profiles()}
-    return sorted(found) or ["work-summary"]
+    def update(self, n: int) -> None:
+        self.done += n
+        click.echo(f"\r检查中 {self.done}/{self.total} …", err=True, nl=False)
+
+    def finish(self) -> None:
+        click.echo("\r" + " " * 30 + "\r", err=True, nl=False)
 
 
-def _check_one(path, config, ruleset, stdin_filename, convert):
-    from summarylint.engine import check_bytes, check_path
-
-    if path == "-":
-        name = stdin_filename or "-"
-        return check_bytes(sys.stdin.buffer.read(), name, config, ruleset)
-    result = check_path(path, config, ruleset)
-    if convert and result.error_kind == "legacy-format":
-        from summarylint.convert import convert_legacy
-
-        return convert_legacy(path, config, ruleset)
-    return result
+def _progress(total: int, fmt: str) -> _Progress | None:
+    """A progress line on stderr for long batches in a terminal; never for machine formats."""
+    if fmt == "text" and total > 5 and sys.stderr.isatty():
+        return _Progress(total)
+    return None
 
 
 def _write_atomic(path: Path, text: str) -> None:
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -213,14 +249,13 @@ def list_rules(fmt) -> None:
 
     from summarylint.engine import RuleSet
 
-    ruleset = RuleSet.load()
-    rules = sorted(ruleset.rules.values(), key=lambda r: r.id)
+    rules = sorted(RuleSet.load().rules.values(), key=lambda r: r.id)
     if fmt == "json":
         click.echo(json.dumps([r.describe() for r in rules], ensure_ascii=False, indent=2))
         return
     for r in rules:
         state = "" if r.default_enabled else "  (off by default)"
-        click.echo(f"{r.id}  {r.name:<28} {str(r.severity):<8} {r.summary}{state}")
+        click.echo(f"{r.id:<8}{r.name:<32} {str(r.severity):<8} {r.summary}{state}")
 
 
 @main.command()
@@ -229,11 +264,9 @@ def explain(rule_id) -> None:
     """Explain one rule: what it reports, why, and examples."""
     from summarylint.engine import RuleSet
 
-    ruleset = RuleSet.load()
-    rule = ruleset.rules.get(rule_id.upper())
+    rule = RuleSet.load().rules.get(rule_id.upper())
     if rule is None:
-        click.echo(f"summarylint: error: no rule {rule_id} (see `summarylint rules`)", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(f"no rule {rule_id} (see `summarylint rules`)")
     click.echo(f"{rule.id} {rule.name} ({rule.severity}{'' if rule.default_enabled else ', off by default'})")
     click.echo("")
     click.echo(rule.summary)
@@ -253,6 +286,68 @@ def explain(rule_id) -> None:
 def _short(source: str) -> str:
     p = Path(source)
     return f"rules/{p.name}" if p.parent.name == "rules" else source
+
+
+@main.command("config")
+@click.argument("path", default=".")
+@config_options
+def show_config(path, select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file,
+                isolated) -> None:
+    """Print the effective configuration for PATH (a file or directory) as TOML."""
+    from summarylint.config import ConfigError
+    from summarylint.engine import RulePackError
+    from summarylint.runner import ruleset_for
+
+    settings = _settings(select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file,
+                         isolated)
+    try:
+        config = settings.for_path(path)
+        ruleset = ruleset_for(config.rule_packs)
+    except (ConfigError, RulePackError) as exc:
+        _fail(str(exc))
+    enabled = [r.id for r in ruleset.select(config)]
+
+    def toml_list(values) -> str:
+        return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+    lines = [
+        f"# source: {config.source or '(defaults; no configuration file found)'}",
+        f"select = {toml_list(config.select) if config.select is not None else '# default set'}",
+        f"extend-select = {toml_list(config.extend_select)}",
+        f"ignore = {toml_list(config.ignore)}",
+        f'fail-on = "{config.fail_on}"',
+        f'profile = "{config.profile}"',
+        f'period = "{config.period}"' if config.period else "# period: read from each document",
+        f"rule-packs = {toml_list(config.rule_packs)}",
+        f"exclude = {toml_list(config.exclude)}",
+        f"max-file-size = {config.max_file_size}",
+        f'unit-name = "{config.unit_name}"' if config.unit_name else "# unit-name: not set",
+        f'baseline = "{config.baseline}"' if config.baseline else "# baseline: not set",
+        "",
+        "[severity]",
+        *(f'{rule} = "{level}"' for rule, level in sorted(config.severity.items())),
+        "",
+        "[per-file-ignores]",
+        *(f'"{glob}" = {toml_list(sels)}' for glob, sels in config.per_file_ignores),
+        "",
+        f"# enabled rules ({len(enabled)}): {' '.join(enabled)}",
+    ]
+    click.echo("\n".join(lines))
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing summarylint.toml.")
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+def init(force, directory) -> None:
+    """Write a commented starter summarylint.toml into DIRECTORY."""
+    from summarylint.config import STARTER
+
+    target = Path(directory) / "summarylint.toml"
+    if target.exists() and not force:
+        _fail(f"{target} exists (use --force to overwrite)")
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    _write_atomic(target, STARTER)
+    click.echo(f"wrote {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover

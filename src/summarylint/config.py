@@ -10,6 +10,7 @@ failure a linter can have.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import re
 import tomllib
@@ -105,8 +106,13 @@ _KNOWN_KEYS = (
 )
 
 
-def _line_of(text: str, key: str) -> int | None:
-    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.MULTILINE)
+def _line_of(text: str, key: str, sub: str | None = None) -> int | None:
+    """The line where ``key`` (or ``sub`` inside the ``[key]`` table) is set."""
+    m = re.search(rf"^\s*(\[\s*(tool\.summarylint\.)?{re.escape(key)}\s*\]|\"?{re.escape(key)}\"?\s*=)",
+                  text, re.MULTILINE)
+    if m and sub:
+        inner = re.compile(rf"^\s*\"?{re.escape(sub)}\"?\s*=", re.MULTILINE | re.IGNORECASE).search(text, m.end())
+        m = inner or m
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
@@ -129,15 +135,15 @@ def load_config_file(path: Path) -> Config:
 
 
 def settings_to_config(data: dict[str, Any], path: Path, text: str = "") -> Config:
-    def fail(key: str, problem: str) -> ConfigError:
-        line = _line_of(text, key)
+    def fail(key: str, problem: str, sub: str | None = None) -> ConfigError:
+        line = _line_of(text, key, sub)
         where = f"{path}:{line}" if line else str(path)
         return ConfigError(f"{where}: {key}: {problem}")
 
     unknown = [k for k in data if k not in _KNOWN_KEYS]
     if unknown:
         key = unknown[0]
-        close = [k for k in _KNOWN_KEYS if k.replace("-", "") == key.replace("_", "").replace("-", "")]
+        close = difflib.get_close_matches(key.replace("_", "-"), _KNOWN_KEYS, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(_KNOWN_KEYS)})"
         raise fail(key, f"unknown key{hint}")
 
@@ -168,7 +174,7 @@ def settings_to_config(data: dict[str, Any], path: Path, text: str = "") -> Conf
         try:
             overrides[rule.upper()] = Severity.parse(str(level))
         except ValueError as exc:
-            raise fail("severity", f"{rule}: {exc}") from None
+            raise fail("severity", f"{rule}: {exc}", sub=rule) from None
     settings["severity"] = overrides
     if "fail-on" in data:
         try:

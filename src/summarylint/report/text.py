@@ -91,3 +91,39 @@ def summary_line(results: list[FileResult]) -> str:
     fixable = sum(1 for r in results for f in r.findings if f.fix and f.fix.safe)
     tail = f"；其中 {fixable} 处可自动修正" if fixable else ""
     return f"发现 {total} 个问题（{parts}{tail}；{scope}）。"
+
+
+def render_statistics(results: list[FileResult], ruleset) -> str:
+    """Findings per rule, most frequent first (like ruff --statistics)."""
+    from collections import Counter
+
+    counts = Counter(f.rule for r in results for f in r.findings)
+    fixable = Counter(f.rule for r in results for f in r.findings if f.fix and f.fix.safe)
+    lines = []
+    for rule_id, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = ruleset.rules.get(rule_id)
+        name = rule.name if rule else ""
+        mark = "[*]" if fixable[rule_id] == n else "   "
+        lines.append(f"{n:>5}  {rule_id:<8}{mark} {name}")
+    lines.append(summary_line(results))
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(results: list[FileResult]) -> str:
+    """One row per file: documents, errors, warnings, infos (what a reviewing office reads first)."""
+    header = ("文件", "总结", "错误", "警告", "提示")
+    rows = []
+    for r in results:
+        if r.error:
+            rows.append((r.path, "无法读取", "", "", ""))
+            continue
+        c = counts([r])
+        rows.append((r.path, str(c["documents"]), str(c["error"]), str(c["warning"]), str(c["info"])))
+    widths = [max(width(row[i]) for row in (header, *rows)) for i in range(len(header))]
+
+    def line(row) -> str:
+        cells = [row[0] + " " * (widths[0] - width(row[0]))]
+        cells += [" " * (widths[i] - width(row[i])) + row[i] for i in range(1, len(row))]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([line(header), *(line(row) for row in rows)]) + "\n"
