@@ -89,7 +89,8 @@ class RuleKind(Rule):
 
     def add_pack(self, header: dict[str, Any], entries: list[dict[str, Any]], source: str) -> None:
         """Add a pack's entries (a later pack may extend a rule defined earlier)."""
-        self.sources.append(source)
+        if source not in self.sources:
+            self.sources.append(source)
         if header.get("data_version"):
             self.data_versions.append(str(header["data_version"]))
         for number, entry in enumerate(entries, 1):
