@@ -213,3 +213,20 @@ def test_bundled_examples_are_checked(tmp_path):
         rules = {f["rule"] for f in report["findings"]}
         assert {"T001", "F001"} <= rules, (example, rules)
         assert report["summary"]["input_errors"] == 0
+
+
+def test_docx_without_paragraphs_is_checked_without_findings(tmp_path):
+    import docx
+
+    path = tmp_path / "blank.docx"
+    document = docx.Document()
+    body = document.element.body
+    for child in list(body):
+        if child.tag.endswith("}p"):
+            body.remove(child)
+    document.save(path)
+    result = run("check", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["files"] == [{"path": str(path), "documents": [], "error": None}]
+    assert report["findings"] == []

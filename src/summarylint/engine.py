@@ -189,6 +189,8 @@ PERIOD_UNKNOWN = "R000"
 
 
 def check_document(document: Document, config: Config, ruleset: RuleSet) -> FileResult:
+    if not document.blocks:  # a package whose body holds no paragraph at all: nothing to judge
+        return FileResult(document.path, document, Outline([], {}, {}, {}))
     outline = parse(document)
     rules = ruleset.select(config)
     ctx = Context(document, outline, config, periods_for(document, outline, config))
