@@ -102,6 +102,48 @@ def textbox_run(*paragraphs: str) -> str:
     )
 
 
+def comment_start(comment_id: int | str) -> str:
+    return f'<w:commentRangeStart w:id="{comment_id}"/>'
+
+
+def comment_end(comment_id: int | str) -> str:
+    return f'<w:commentRangeEnd w:id="{comment_id}"/>'
+
+
+def comment_ref(comment_id: int | str) -> str:
+    """The run Word puts after a comment's range end (the comment mark in the text)."""
+    return f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{comment_id}"/></w:r>'
+
+
+def commented(comment_id: int | str, *content: str) -> str:
+    """``content`` (plain strings become runs) inside comment ``comment_id``'s range, with
+    the reference run after the end, as Word writes it."""
+    body = "".join(c if c.startswith("<") else r(c) for c in content)
+    return comment_start(comment_id) + body + comment_end(comment_id) + comment_ref(comment_id)
+
+
+def comment(comment_id: int | str, *paragraphs: str, author: str = "审核人") -> str:
+    """One ``w:comment`` of comments.xml; plain strings become paragraphs (with Word's
+    annotation mark run first in the first one), raw XML is inserted as is."""
+    parts = []
+    for i, text in enumerate(paragraphs or ("",)):
+        if text.startswith("<"):
+            parts.append(text)
+            continue
+        mark = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' if i == 0 else ""
+        parts.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{mark}{r(text) if text else ""}</w:p>')
+    return (
+        f'<w:comment w:id="{comment_id}" w:author={quoteattr(author)} w:date="2025-07-01T09:00:00Z" '
+        f'w:initials="SH">{"".join(parts)}</w:comment>'
+    )
+
+
+def comments_xml(*comments: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments {NSDECLS}>{"".join(comments)}</w:comments>'
+    )
+
+
 def field(code: str, result: str) -> str:
     """A complex field: begin, code, separate, result, end."""
     return (
@@ -225,8 +267,12 @@ def package(
     document: str | None = None,
     extra: Mapping[str, bytes | str] | None = None,
     package_rels: bool = True,
+    comments: str | bytes | None = None,
+    comments_part: str = "comments.xml",
 ) -> bytes:
-    """A minimal .docx package as bytes."""
+    """A minimal .docx package as bytes.  ``comments``: the comments part (e.g.
+    ``comments_xml(...)``), written as ``comments_part`` beside the main part and related
+    to it."""
     directory, _, file = main_part.rpartition("/")
     overrides = f'<Override PartName="/{main_part}" ContentType="{content_type}"/>'
     doc_rels = ""
@@ -244,6 +290,13 @@ def package(
         overrides += (
             f'<Override PartName="/{directory}/numbering.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+        )
+    if comments is not None:
+        parts[f"{directory}/{comments_part}"] = comments
+        doc_rels += f'<Relationship Id="rIdC" Type="{_RT}/comments" Target="{comments_part}"/>'
+        overrides += (
+            f'<Override PartName="/{directory}/{comments_part}" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
         )
     rels = f'<Relationship Id="rId1" Type="{_RT}/officeDocument" Target="{main_part}"/>'
     if core is not None:

@@ -12,6 +12,11 @@ footers, footnotes, endnotes and comments are not part of it.  The text is what 
 shows with tracked changes accepted: insertions and move destinations are in, deletions
 and move sources out, field results in and field codes out.  Automatic numbering labels
 are rendered by :mod:`summarylint.readers.numbering` and kept in ``Block.label``.
+
+Suppression directives are Word comments (批注) whose text starts with ``summarylint:``
+(see :mod:`summarylint.suppress`).  The comment range markers of the main story are
+recorded while its blocks are built (block index, code-point offset into ``Block.text``);
+the comments part is read only when the body has markers, and only for their ids.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import posixpath
 import re
 import threading
+import unicodedata
 import zipfile
 import zlib
 from io import BytesIO
@@ -26,7 +32,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from summarylint.model import Block, Document
+from summarylint.model import Block, Directive, Document
 from summarylint.readers.errors import InputError
 from summarylint.readers.numbering import ListCounters, NumberingDefinitions
 
@@ -98,11 +104,18 @@ _FALLBACK = _MC + "Fallback"
 _OMATH = _M + "oMath"
 _OMATH_PARA = _M + "oMathPara"
 _M_T = _M + "t"
+_COMMENTS = W + "comments"
+_COMMENT = W + "comment"
+_COMMENT_RANGE_START = W + "commentRangeStart"
+_COMMENT_RANGE_END = W + "commentRangeEnd"
+_COMMENT_REFERENCE = W + "commentReference"
+_ID = W + "id"
 
 _RT_OFFICE_DOCUMENT = "/officeDocument"
 _RT_STYLES = "/styles"
 _RT_NUMBERING = "/numbering"
 _RT_CORE = "/core-properties"
+_RT_COMMENTS = "/comments"
 
 _MAIN_CONTENT_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -326,14 +339,38 @@ class _Package:
         numbering = NumberingDefinitions(numbering_root, styles.numbering_style_num_ids())
         body = root.find(_BODY)
         blocks: list[Block] = []
+        anchors = _Anchors(blocks)
         if body is not None:
-            _BodyReader(styles, numbering, blocks).read_story(body)
+            _BodyReader(styles, numbering, blocks, anchors).read_story(body)
+        anchors.finish()
+        directives: tuple[Directive, ...] = ()
+        if anchors:
+            directives = anchors.directives(self._comment_directives(rels, directory, anchors.ids()))
         properties = self._properties()
         if self.strict:
             # Block.source elements were read with the namespaces mapped to transitional
             # ones: whoever writes the package back must know.
             properties["conformance"] = "strict"
-        return Document(path=path, format="docx", blocks=tuple(blocks), properties=properties)
+        return Document(path=path, format="docx", blocks=tuple(blocks), properties=properties, directives=directives)
+
+    def _comment_directives(self, rels: list[tuple[str, str]], directory: str, ids: set[str]) -> dict[str, str]:
+        """Comment id -> directive text (``"disable T001"``) of the summarylint comments
+        among ``ids``.  The comments part is optional: when it is missing or damaged the
+        document is read without directives."""
+        try:
+            root = self._related(rels, _RT_COMMENTS, posixpath.join(directory, "comments.xml"))
+            if root is None or root.tag != _COMMENTS:
+                return {}
+            out: dict[str, str] = {}
+            for comment in root.iter(_COMMENT):
+                comment_id = (comment.get(_ID) or "").strip()
+                if comment_id in ids and comment_id not in out:
+                    text = _directive_text(_story_text(comment))
+                    if text is not None:
+                        out[comment_id] = text
+            return out
+        except Exception:  # the comments are the editors' business: never fail the read
+            return {}
 
     def _related(self, rels: list[tuple[str, str]], rel_type: str, fallback: str):
         name = next((n for t, n in rels if t.endswith(rel_type) and self.has(n)), None)
@@ -560,11 +597,16 @@ def _t_text(t) -> str:
 
 
 class _BodyReader:
-    def __init__(self, styles: _Styles, numbering: NumberingDefinitions, blocks: list[Block]) -> None:
+    def __init__(
+        self, styles: _Styles, numbering: NumberingDefinitions, blocks: list[Block], anchors: _Anchors | None = None
+    ) -> None:
         self.styles = styles
         self.counters = ListCounters(numbering) if numbering else None
         self.numbering = numbering
         self.blocks = blocks
+        self.anchors = anchors if anchors is not None else _Anchors(blocks)
+        #: Comment markers of the paragraph being read: (tag, id, offset).
+        self.marks: list[tuple[str, str, int]] = []
 
     def read_story(self, parent, container: str = "body") -> None:
         self._blocks(parent, container, _Fields())
@@ -588,20 +630,31 @@ class _BodyReader:
                 branch = _choice(child)
                 if branch is not None:
                     self._blocks(branch, container, fields)
+            elif tag == _COMMENT_RANGE_START or tag == _COMMENT_RANGE_END:
+                self.anchors.between_blocks(tag, child.get(_ID))
 
     def _table(self, table, fields: _Fields) -> None:
-        for row in _unwrapped(table, _TR):
+        for row in _unwrapped(table, _TR, _COMMENT_MARKERS):
+            if row.tag != _TR:
+                self.anchors.between_blocks(row.tag, row.get(_ID))
+                continue
             row_pr = row.find(_TR_PR)
             if row_pr is not None and (row_pr.find(_DEL) is not None):
+                self.anchors.skipped(row)
                 continue  # a deleted row
-            for cell in _unwrapped(row, _TC):
+            for cell in _unwrapped(row, _TC, _COMMENT_MARKERS):
+                if cell.tag != _TC:
+                    self.anchors.between_blocks(cell.tag, cell.get(_ID))
+                    continue
                 cell_pr = cell.find(_TC_PR)
                 if cell_pr is not None:
                     merge = cell_pr.find(_V_MERGE)
                     if merge is not None and merge.get(_VAL, "continue") == "continue":
+                        self.anchors.skipped(cell)
                         continue
                     merge = cell_pr.find(_H_MERGE)
                     if merge is not None and merge.get(_VAL, "continue") == "continue":
+                        self.anchors.skipped(cell)
                         continue
                 self._blocks(cell, "table", fields)
 
@@ -629,11 +682,15 @@ class _BodyReader:
 
         text = _Text()
         textboxes: list = []
+        marks = self.marks = []
         self._inline(p, text, fields, False, textboxes)
         fields.end_paragraph()
         content = "".join(text.parts)
 
-        if not (mark_removed and not content):
+        if mark_removed and not content:
+            for tag, comment_id, _ in marks:  # the paragraph is gone: its markers sit between blocks
+                self.anchors.between_blocks(tag, comment_id)
+        else:
             # A paragraph whose mark is deleted merges into the next one: it keeps its
             # text but loses its own numbering.  Deleted entirely: not a paragraph.
             style = self.styles.info(style_id)
@@ -653,6 +710,7 @@ class _BodyReader:
                     source=p,
                 )
             )
+            self.anchors.in_block(marks)
         for box in textboxes:
             self.read_story(box, "textbox")
 
@@ -682,7 +740,8 @@ class _BodyReader:
             elif tag == _HYPERLINK or tag == _INS or tag == _MOVE_TO or tag == _FLD_SIMPLE:
                 self._inline(child, out, fields, True, textboxes)
             elif tag == _DEL or tag == _MOVE_FROM:
-                continue
+                for marker in child.iter(_COMMENT_RANGE_START, _COMMENT_RANGE_END, _COMMENT_REFERENCE):
+                    self.marks.append((marker.tag, marker.get(_ID), out.pos))
             elif tag == _SDT:
                 content = child.find(_SDT_CONTENT)
                 if content is not None:
@@ -699,6 +758,8 @@ class _BodyReader:
                         value = _t_text(t)
                         if value:
                             out.add(value, True)
+            elif tag == _COMMENT_RANGE_START or tag == _COMMENT_RANGE_END:
+                self.marks.append((tag, child.get(_ID), out.pos))
 
     def _run(self, run, out: _Text, fields: _Fields, protected: bool, textboxes: list) -> None:
         for child in run:
@@ -732,6 +793,8 @@ class _BodyReader:
                 base = child.find(_RUBY_BASE)
                 if base is not None:
                     self._inline(base, out, fields, protected, textboxes)
+            elif tag == _COMMENT_REFERENCE:
+                self.marks.append((tag, child.get(_ID), out.pos))
 
 
 def _find_textboxes(element, found: list) -> None:
@@ -749,19 +812,135 @@ def _find_textboxes(element, found: list) -> None:
             _find_textboxes(child, found)
 
 
-def _unwrapped(parent, tag: str):
-    """Children ``tag`` of ``parent``, looking through content controls and custom XML."""
+def _unwrapped(parent, tag: str, also: frozenset[str] = frozenset()):
+    """Children ``tag`` (and ``also``) of ``parent``, looking through content controls and custom XML."""
     for child in parent:
         child_tag = child.tag
-        if child_tag == tag:
+        if child_tag == tag or child_tag in also:
             yield child
         elif child_tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _unwrapped(content, tag)
+                yield from _unwrapped(content, tag, also)
         elif child_tag == _CUSTOM_XML:
-            yield from _unwrapped(child, tag)
+            yield from _unwrapped(child, tag, also)
         elif child_tag == _ALTERNATE:
             branch = _choice(child)
             if branch is not None:
-                yield from _unwrapped(branch, tag)
+                yield from _unwrapped(branch, tag, also)
+
+
+# ----------------------------------------------------------------------------- comments
+
+_COMMENT_MARKERS = frozenset({_COMMENT_RANGE_START, _COMMENT_RANGE_END})
+
+#: A comment that is a summarylint directive: "summarylint: disable T001" (after NFKC,
+#: so a full-width colon, full-width letters and ideographic spaces are accepted).
+_DIRECTIVE_COMMENT = re.compile(r"^[\s\ufeff\u200b]*summarylint\s*:?(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def _directive_text(comment_text: str) -> str | None:
+    """``"summarylint：disable T001\n（专有名词）"`` -> ``"disable T001"``: the first
+    non-empty line after the prefix (later lines are the author's explanation); None when
+    the comment is not a summarylint directive."""
+    match = _DIRECTIVE_COMMENT.match(unicodedata.normalize("NFKC", comment_text))
+    if match is None:
+        return None
+    return next((line.strip() for line in match.group(1).splitlines() if line.strip()), "")
+
+
+def _story_text(element) -> str:
+    """The text of a comment (or any story), paragraphs joined by newlines, read as the
+    body is (tracked changes accepted, field codes out)."""
+    blocks: list[Block] = []
+    _BodyReader(_Styles(None), NumberingDefinitions(None), blocks).read_story(element)
+    return "\n".join(block.text for block in blocks)
+
+
+class _Anchors:
+    """Where the main story's comment markers sit, recorded as its blocks are built.
+
+    A position is (block index, code-point offset into ``Block.text``).  A marker between
+    blocks (at body, table or row level, in a skipped merged cell or deleted row, or in a
+    paragraph that tracked changes removed) starts at the next block's beginning, or ends
+    at the previous block's end."""
+
+    __slots__ = ("blocks", "ends", "pending", "refs", "starts")
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.starts: dict[str, tuple[int, int]] = {}
+        self.ends: dict[str, list[tuple[int, int]]] = {}
+        self.refs: dict[str, int] = {}
+        #: Markers before the first block that follows them: (tag, id).
+        self.pending: list[tuple[str, str | None]] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.starts or self.refs)
+
+    def ids(self) -> set[str]:
+        return set(self.starts) | set(self.refs)
+
+    def _add(self, tag: str, comment_id: str | None, block: int, offset: int) -> None:
+        if comment_id is None:
+            return
+        comment_id = comment_id.strip()
+        if tag == _COMMENT_RANGE_START:
+            self.starts.setdefault(comment_id, (block, offset))
+        elif tag == _COMMENT_RANGE_END:
+            self.ends.setdefault(comment_id, []).append((block, offset))
+        else:
+            self.refs.setdefault(comment_id, block)
+
+    def in_block(self, marks: list[tuple[str, str, int]]) -> None:
+        """The block just appended: place the markers waiting for it, then its own."""
+        index = len(self.blocks)
+        if self.pending:
+            for tag, comment_id in self.pending:
+                self._add(tag, comment_id, index, 0)
+            self.pending.clear()
+        for tag, comment_id, offset in marks:
+            self._add(tag, comment_id, index, offset)
+
+    def between_blocks(self, tag: str, comment_id: str | None) -> None:
+        if tag == _COMMENT_RANGE_END and self.blocks:
+            last = self.blocks[-1]
+            self._add(tag, comment_id, last.index, len(last.text))
+        else:
+            self.pending.append((tag, comment_id))
+
+    def skipped(self, element) -> None:
+        """Markers inside content that makes no block (a merged cell, a deleted row)."""
+        for marker in element.iter(_COMMENT_RANGE_START, _COMMENT_RANGE_END, _COMMENT_REFERENCE):
+            self.between_blocks(marker.tag, marker.get(_ID))
+
+    def finish(self) -> None:
+        """Markers after the last block: at its end."""
+        if self.pending and self.blocks:
+            last = self.blocks[-1]
+            for tag, comment_id in self.pending:
+                self._add(tag, comment_id, last.index, len(last.text))
+        self.pending.clear()
+
+    def directives(self, texts: dict[str, str]) -> tuple[Directive, ...]:
+        """The directives of the comments ``texts`` (id -> directive text), by start position.
+
+        A range runs from its start marker to the first end marker after it (none: the end
+        of the start's block); a comment with only a reference covers the reference's
+        paragraph; an end without a start is ignored."""
+        out: list[Directive] = []
+        for comment_id, start in self.starts.items():
+            text = texts.get(comment_id)
+            if text is None:
+                continue
+            end = min((e for e in self.ends.get(comment_id, ()) if e >= start), default=None)
+            if end is None:
+                end = (start[0], len(self.blocks[start[0] - 1].text))
+            out.append(Directive(text, start[0], start[1], end[0], end[1]))
+        for comment_id, block in self.refs.items():
+            text = texts.get(comment_id)
+            if text is None or comment_id in self.starts:
+                continue
+            out.append(Directive(text, block, 0, block, len(self.blocks[block - 1].text)))
+        out.sort(key=lambda d: (d.block, d.start))
+        return tuple(out)
