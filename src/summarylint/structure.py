@@ -24,7 +24,8 @@ _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (2, re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{_CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<punct>[、.．，,]?)")),
     (4, re.compile(r"^(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<punct>[、.．，,]?)")),
     (1, re.compile(rf"^(?P<num>[{_CN_DIGITS}]{{1,3}})\s*(?P<punct>[、.．，,])")),
-    (3, re.compile(r"^(?P<num>\d{1,2})\s*(?P<punct>[、．，,]|\.(?!\d))")),
+    # "1,000余名" and "1.5万元" are numbers, not headings: no digit after the mark.
+    (3, re.compile(r"^(?P<num>\d{1,2})\s*(?P<punct>[、．，,.])(?!\d)")),
 )
 _TITLE_END = re.compile(r"(总结|报告|汇报|述职|情况|材料)$")
 _SUBTITLE = re.compile(r"^(——|—|--)")
