@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarylint.cli import main
-from summarylint.config import STARTER, ConfigError, Config, find_config_file, load_config_file
+from summarylint.config import STARTER, Config, ConfigError, find_config_file, load_config_file
 
 TYPO = "某局2025年上半年工作总结\n　　全面落实意认形态工作责任制。\n　　1、强化组织领导\n　　组织学习12次。\n"
 

@@ -136,7 +136,8 @@ def config_options(function):
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Parallel processes (default: all cores).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of each finding.")
-@click.option("--summary", "show_summary", is_flag=True, help="Print a table per file: documents, errors, warnings, infos.")
+@click.option("--summary", "show_summary", is_flag=True,
+              help="Print a table per file: documents, errors, warnings, infos.")
 @click.option("--baseline", "write_baseline", type=click.Path(dir_okay=False),
               help="Write the current findings to this baseline file (use it with `baseline = FILE` in the config).")
 def check(paths, fmt, select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file, isolated,
@@ -255,7 +256,7 @@ def list_rules(fmt) -> None:
         return
     for r in rules:
         state = "" if r.default_enabled else "  (off by default)"
-        click.echo(f"{r.id:<8}{r.name:<32} {str(r.severity):<8} {r.summary}{state}")
+        click.echo(f"{r.id:<8}{r.name:<32} {r.severity!s:<8} {r.summary}{state}")
 
 
 @main.command()

@@ -56,7 +56,9 @@ class Config:
 
     def for_file(self, path: str) -> Config:
         """This configuration with the per-file ignores that match ``path`` applied."""
-        extra = tuple(sel for glob, sels in self.per_file_ignores if matches_glob(path, glob, self.root) for sel in sels)
+        extra = tuple(
+            sel for glob, sels in self.per_file_ignores if matches_glob(path, glob, self.root) for sel in sels
+        )
         return replace(self, ignore=self.ignore + extra) if extra else self
 
     @property

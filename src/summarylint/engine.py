@@ -54,7 +54,9 @@ class RuleSet:
 
     def add(self, rule: Rule, origin: str) -> None:
         if not RULE_ID.match(rule.id):
-            raise RulePackError(f"{origin}: rule id {rule.id!r} is not a family letter or 2-4 capital letters and 3 digits")
+            raise RulePackError(
+                f"{origin}: rule id {rule.id!r} is not a family letter or 2-4 capital letters and 3 digits"
+            )
         if rule.id in self.rules and self.rules[rule.id] is not rule:
             raise RulePackError(f"{origin}: rule id {rule.id} is defined twice")
         self.rules[rule.id] = rule
@@ -88,7 +90,9 @@ class RuleSet:
                 elif isinstance(item, type) and issubclass(item, Rule):
                     rule = item()
                     if rule.id[:1] in "STNRFPC" and rule.id[1:2].isdigit():
-                        raise RulePackError(f"{origin}: plugin rule ids need a prefix of 2-4 capital letters, not {rule.id}")
+                        raise RulePackError(
+                            f"{origin}: plugin rule ids need a prefix of 2-4 capital letters, not {rule.id}"
+                        )
                     self.add(rule, origin)
                 elif isinstance(item, Rule):
                     self.add(item, origin)

@@ -6,8 +6,6 @@ unless a rule asks ``ctx.segmenter`` for words.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 
 class Segmenter:
     def __init__(self) -> None:
@@ -20,14 +18,14 @@ class Segmenter:
         # nothing derived from documents to disk.
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.tmp_dir = None
+        self._cache: dict[str, tuple[tuple[str, int, int], ...]] = {}
 
-    @lru_cache(maxsize=4096)
     def words(self, text: str) -> tuple[tuple[str, int, int], ...]:
-        """(word, start, end) for each word of ``text``."""
-        out = []
-        for word, start, end in self._tokenizer.tokenize(text):
-            out.append((word, start, end))
-        return tuple(out)
+        """(word, start, end) for each word of ``text`` (cached per paragraph, in memory)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = tuple(self._tokenizer.tokenize(text))
+        return cached
 
     def is_word_boundary(self, text: str, start: int, end: int) -> bool:
         """True when [start, end) begins and ends on word boundaries of ``text``."""

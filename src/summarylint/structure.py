@@ -273,4 +273,5 @@ def parse(document: Document) -> Outline:
         summaries.append(Summary(1, first, max(first, last)))
     # Blank lines before the first summary belong to it.
     summaries[0].start = offset
-    return Outline(summaries, dict(zip(range(offset, offset + len(tokens)), tokens)), headings, leads)
+    kinds = dict(zip(range(offset, offset + len(tokens)), tokens, strict=True))
+    return Outline(summaries, kinds, headings, leads)

@@ -63,7 +63,9 @@ def regions(document: Document) -> tuple[list[Region], list[tuple[Directive, str
         m = _VERB.match(directive.text.strip())
         rules = parse_selectors(m.group(2) or "") if m else None
         if m is None or rules is None:
-            invalid.append((directive, "不是有效的 summarylint 指令（应为 disable / disable-next-line / enable，后接规则编号）"))
+            invalid.append(
+                (directive, "不是有效的 summarylint 指令（应为 disable / disable-next-line / enable，后接规则编号）")
+            )
             continue
         verb = m.group(1).lower()
         if directive.end_block is not None:  # a Word comment: its range

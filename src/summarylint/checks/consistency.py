@@ -31,8 +31,10 @@ class StalePeriodRule(Rule):
         "比较、回顾（“较2024年同期”“2024年以来”）不算。"
     )
     examples = (
-        Example("某局2025年上半年工作总结\n2025年上半年，我局扎实推进各项工作。\n2024年上半年，我局组织学习12次。", True),
-        Example("某局2025年上半年工作总结\n2025年上半年，我局扎实推进各项工作。\n较2024年同期，学习次数增加3次。", False),
+        Example("某局2025年上半年工作总结\n2025年上半年，我局扎实推进各项工作。\n"
+                "2024年上半年，我局组织学习12次。", True),
+        Example("某局2025年上半年工作总结\n2025年上半年，我局扎实推进各项工作。\n"
+                "较2024年同期，学习次数增加3次。", False),
     )
 
     def check(self, ctx: Context) -> Iterable[Finding]:
@@ -111,7 +113,7 @@ class SelfNameRule(Rule):
 
 
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2})(县|市|区)(?=[委政府人大局办党各]|[，。、；])")
-_NOT_PLACE_PREFIX = {"全", "本", "我", "各", "该", "城", "市", "县", "区", "外", "辖", "社", "地", "示", "园", "景", "新"}
+_NOT_PLACE_PREFIX = set("全本我各该城市县区外辖社地示园景新")
 
 
 class PlaceOutlierRule(Rule):

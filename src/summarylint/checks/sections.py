@@ -6,6 +6,7 @@ rules that read the same data, so a user's pack that extends a profile extends a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -158,7 +159,7 @@ class PartOrderRule(Rule):
                 continue
             found = [(part, self.parts_rule.part_section(summary, part)) for part in parts]
             found = [(part, section) for part, section in found if section is not None]
-            for (early, first), (late, second) in zip(found, found[1:], strict=False):
+            for (early, first), (late, second) in itertools.pairwise(found):
                 if second.start < first.start:
                     heading = first.heading
                     yield ctx.finding(
@@ -267,7 +268,8 @@ class MissingTitleRule(Rule):
         "可能是标题放在了页眉或红头里，也可能是漏了。只作提示。"
     )
     examples = (
-        Example("2025年上半年，我局扎实推进各项工作。\n一、主要做法\n组织学习12次。\n二、存在的问题\n学习不深入。", True),
+        Example("2025年上半年，我局扎实推进各项工作。\n一、主要做法\n组织学习12次。\n"
+                "二、存在的问题\n学习不深入。", True),
         Example("某局2025年上半年工作总结\n一、主要做法\n组织学习12次。\n二、存在的问题\n学习不深入。", False),
     )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from summarylint.model import Document
 from summarylint.readers.errors import InputError
 
-__all__ = ["InputError", "read_bytes", "read_path", "DEFAULT_MAX_FILE_SIZE", "SUPPORTED_SUFFIXES"]
+__all__ = ["DEFAULT_MAX_FILE_SIZE", "SUPPORTED_SUFFIXES", "InputError", "read_bytes", "read_path"]
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".docx", ".txt", ".md")
@@ -75,7 +75,10 @@ def _ole_reason(data: bytes, path: str) -> tuple[bool, str]:
     # An encrypted OOXML package is an OLE container holding an "EncryptedPackage" stream;
     # the directory entry names are UTF-16LE.
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return True, "the document is password-protected (encrypted); remove the password in Word (文件 › 信息 › 保护文档) and save again"
+        return True, (
+            "the document is password-protected (encrypted); "
+            "remove the password in Word (文件 › 信息 › 保护文档) and save again"
+        )
     name = os.path.basename(path) or "FILE"
     return False, (
         "legacy Word/WPS binary format (.doc/.wps) is not supported; convert it with "
