@@ -3,7 +3,7 @@
 The unit tests parse the page with a strict tree builder (every end tag must close the
 element on top of the stack, so marks that cross would fail) and compare it with the
 results.  The browser tests load the page in headless Chromium (Debian's ``chromium``;
-``scripts/install_chromium.sh``) and compare the DOM it built with the JSON report."""
+``scripts/install_system_deps.sh``) and compare the DOM it built with the JSON report."""
 
 from __future__ import annotations
 
@@ -446,7 +446,7 @@ def chromium_binary() -> str | None:
 def chromium() -> str:
     binary = chromium_binary()
     if binary is None:
-        message = "headless Chromium is not installed (run scripts/install_chromium.sh)"
+        message = "headless Chromium is not installed (run scripts/install_system_deps.sh)"
         if "CI" in os.environ:
             pytest.fail(f"CI is set and {message}")
         pytest.skip(message)
