@@ -111,6 +111,7 @@ def sibling_groups(ctx: Context) -> Iterator[list[Section]]:
 
 class HeadingSequenceRule(Rule):
     id = "F002"
+    scope = "document"  # a sequence is judged over the whole outline
     name = "heading-number-sequence"
     severity = Severity.WARNING
     summary = "同级标题序号跳号、重号或不从“一”开始"
@@ -156,6 +157,7 @@ class HeadingSequenceRule(Rule):
 
 class SkippedLevelRule(Rule):
     id = "F003"
+    scope = "document"  # a sequence is judged over the whole outline
     name = "heading-level-skipped"
     severity = Severity.INFO
     summary = "标题层级跳级（如“一、”下直接用“1.”）"
@@ -195,6 +197,7 @@ class SkippedLevelRule(Rule):
 
 class MixedNumberingRule(Rule):
     id = "F004"
+    scope = "document"  # a sequence is judged over the whole outline
     name = "mixed-auto-and-typed-numbering"
     severity = Severity.INFO
     summary = "同级标题有的用 Word 自动编号，有的手工输入序号"
@@ -236,6 +239,7 @@ _CLAUSE_MARKS = "。；;：:，,！？!?"
 
 class EnumerationSequenceRule(Rule):
     id = "F005"
+    scope = "document"  # an enumeration runs over several paragraphs
     name = "enumeration-sequence"
     severity = Severity.WARNING
     summary = "“一是……二是……”序列跳号或重号"
