@@ -242,6 +242,143 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _checked(path: str, settings):
+    """Read and check one file for fix/annotate: (bytes, FileResult)."""
+    from summarylint.engine import check_bytes
+    from summarylint.runner import ruleset_for
+
+    config = settings.for_path(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return None, _error_result(path, f"cannot read the file ({exc.strerror or exc})")
+    return data, check_bytes(data, path, config, ruleset_for(config.rule_packs))
+
+
+def _error_result(path: str, reason: str):
+    from summarylint.engine import FileResult
+
+    return FileResult(path, error=reason)
+
+
+def _target(path: str, output: str | None, suffix: str, many: bool) -> Path:
+    """Where to write: -o FILE, -o DIR (several inputs), or NAME.<suffix>.EXT beside the input."""
+    source = Path(path)
+    default_name = f"{source.stem}.{suffix}{source.suffix}"
+    if output is None:
+        return source.with_name(default_name)
+    out = Path(output)
+    target = out / default_name if many or out.is_dir() else out
+    if target.exists() and target.resolve() == source.resolve():
+        raise click.UsageError(f"{path}: the output would overwrite the input (use --in-place for text files)")
+    return target
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@config_options
+@click.option("-o", "--output", type=click.Path(), help="Output file (one input) or directory (several).")
+@click.option("--in-place", is_flag=True, help="Text files: replace the file atomically, keeping a .bak copy.")
+@click.option("--diff", "show_diff", is_flag=True, help="Text files: print a unified diff instead of writing.")
+@click.option("--unsafe", is_flag=True, help="Also apply suggestions that are not right in every context.")
+@click.option("--no-track", is_flag=True, help=".docx: edit the text directly instead of as tracked changes.")
+def fix(paths, select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file, isolated,
+        output, in_place, show_diff, unsafe, no_track) -> None:
+    """Apply safe fixes. .docx: into a copy, as tracked changes (Word: 审阅 › 接受/拒绝);
+    .txt/.md: to -o, --in-place (with a .bak) or as a --diff.  The input is never
+    modified without --in-place."""
+    from summarylint.config import ConfigError
+    from summarylint.engine import RulePackError
+    from summarylint.write import choose_fixes
+
+    settings = _settings(select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file,
+                         isolated)
+    if in_place and output:
+        raise click.UsageError("--in-place and -o cannot be used together")
+    failed = False
+    for path in paths:
+        try:
+            data, result = _checked(path, settings)
+        except (ConfigError, RulePackError) as exc:
+            _fail(str(exc))
+        if result.error:
+            click.echo(f"summarylint: error: {path}: {result.error}", err=True)
+            failed = True
+            continue
+        fixes = choose_fixes(result.findings, unsafe=unsafe)
+        if result.document.format == "docx":
+            if in_place or show_diff:
+                click.echo(f"summarylint: error: {path}: --in-place and --diff are for text files; "
+                           "a .docx is fixed into a copy (-o)", err=True)
+                failed = True
+                continue
+            from summarylint.write.docx import apply_fixes
+
+            new = apply_fixes(data, result.document, fixes, track=not no_track)
+            target = _target(path, output, "fixed", len(paths) > 1)
+            _write_bytes(target, new)
+            how = "directly" if no_track else "as tracked changes"
+            click.echo(f"{path}: {len(fixes)} fixes applied {how} → {target}", err=True)
+            continue
+        from summarylint.write.text import fix_text, unified_diff, write_atomic
+
+        fixed = fix_text(data, result.document, fixes)
+        for finding, reason in fixed.skipped:
+            click.echo(f"{path}:{finding.paragraph}:{finding.column}: {finding.rule} not fixed: {reason}", err=True)
+        if show_diff:
+            click.echo(unified_diff(data, fixed.data, path, result.document.encoding or "utf-8"), nl=False)
+            continue
+        if in_place:
+            if fixed.data != data:
+                write_atomic(Path(path), fixed.data, backup=True)
+            target = Path(path)
+        else:
+            target = _target(path, output, "fixed", len(paths) > 1)
+            write_atomic(target, fixed.data)
+        click.echo(f"{path}: {len(fixed.applied)} fixes applied → {target}", err=True)
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@config_options
+@click.option("-o", "--output", type=click.Path(), help="Output file (one input) or directory (several).")
+def annotate(paths, select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file, isolated,
+             output) -> None:
+    """Write a copy of each .docx with one Word comment per finding, anchored on the
+    offending characters (default name: NAME.reviewed.docx)."""
+    from summarylint.config import ConfigError
+    from summarylint.engine import RulePackError
+
+    settings = _settings(select, extend_select, ignore, period, profile, fail_on, max_file_size, config_file,
+                         isolated)
+    failed = False
+    for path in paths:
+        try:
+            data, result = _checked(path, settings)
+        except (ConfigError, RulePackError) as exc:
+            _fail(str(exc))
+        if result.error is None and result.document.format != "docx":
+            result.error = "annotate writes Word comments and needs a .docx file (use `check` for text files)"
+        if result.error:
+            click.echo(f"summarylint: error: {path}: {result.error}", err=True)
+            failed = True
+            continue
+        from summarylint.write.docx import annotate as add_comments
+
+        target = _target(path, output, "reviewed", len(paths) > 1)
+        _write_bytes(target, add_comments(data, result.document, result.findings))
+        click.echo(f"{path}: {len(result.findings)} comments → {target}", err=True)
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    from summarylint.write.text import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data)
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(fmt) -> None:
