@@ -216,10 +216,15 @@ def classify(document: Document) -> tuple[str, dict[int, Heading], dict[int, int
 def _parser():
     from lark import Lark
 
-    from summarylint.resources import data_dir
+    from summarylint.resources import cache_dir, data_dir
 
     grammar = (data_dir("grammars") / "summary.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", start="start")
+    # Building the LALR tables costs ~50 ms per run; Lark can keep them in a cache file
+    # (keyed by a hash of the grammar and options; grammar tables only, never any
+    # document text).  Without a writable cache directory the tables are built in memory.
+    directory = cache_dir()
+    cache = str(directory / "summary-grammar.lark-cache") if directory else False
+    return Lark(grammar, parser="lalr", lexer="basic", start="start", cache=cache)
 
 
 def parse(document: Document) -> Outline:
