@@ -173,3 +173,22 @@ def test_config_command_and_init(tmp_path):
     assert f"# source: {tmp_path / 'summarylint.toml'}" in shown
     assert 'ignore = ["F003"]' in shown and 'profile = "work-summary"' in shown
     assert "F003" not in shown.splitlines()[-1].split(": ", 1)[1].split()
+
+
+def test_quoted_glob_patterns_are_expanded(project):
+    out = json.loads(run("check", str(project / "**" / "*.txt"), "--format", "json", "--isolated").output)
+    assert sorted(Path(f["path"]).name for f in out["files"]) == ["a.txt", "t.txt"]
+    missing = run("check", str(project / "nothing-*.docx"))
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
+def test_suppression_directives_through_the_cli(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# 某局2025年上半年工作总结\n\n<!-- summarylint: disable-next-line T001 -->\n全面落实意认形态工作责任制。\n"
+        "全面落实意认形态工作责任制。\n<!-- summarylint: disable P999 -->\n",
+        encoding="utf-8",
+    )
+    out = json.loads(run("check", str(path), "--format", "json", "--isolated", "--select", "T001,LINT").output)
+    assert [(f["rule"], f["paragraph"], f["column"]) for f in out["findings"]] == [("T001", 5, 5), ("LINT002", 6, 1)]
+    assert out["findings"][1]["message"] == "“summarylint: disable P999”中的 P999 不是任何规则的编号（见 summarylint rules）。"

@@ -237,7 +237,14 @@ def _apply_directives(findings, ctx: Context, ruleset: RuleSet, rules: list[Rule
                 suggestion="删去这条指令", section_level=True,
             ))
     if invalid_rule and "LINT002" in selected:
-        for directive, reason in invalid:
+        from summarylint.suppress import regions
+
+        for region in regions(ctx.document)[0]:
+            unknown = ruleset.unknown_selectors(region.rules)
+            if unknown:
+                names = "、".join(unknown)
+                invalid.append((region.directive, f"中的 {names} 不是任何规则的编号（见 summarylint rules）"))
+        for directive, reason in sorted(invalid, key=lambda item: item[0].block):
             meta.append(ctx.finding(
                 invalid_rule, directive.block, 0, 0, f"“summarylint: {directive.text}”{reason}。",
                 suggestion="改为如“summarylint: disable T001”的形式", section_level=True,

@@ -95,7 +95,7 @@ def expand(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[Fi
     results for paths that give no file."""
     files: list[str] = []
     errors: list[FileResult] = []
-    for path in paths:
+    for path in _globbed(paths):
         p = Path(path)
         if path == "-" or not p.is_dir():
             files.append(path)
@@ -116,6 +116,20 @@ def expand(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[Fi
             errors.append(FileResult(path, error="directory holds no .docx, .txt or .md files to check"))
         files.extend(found)
     return files, errors
+
+
+def _globbed(paths: Iterable[str]) -> list[str]:
+    """Expand glob patterns the shell did not (quoted, or on Windows): "reports/**/*.docx"."""
+    import glob
+
+    out: list[str] = []
+    for path in paths:
+        if path != "-" and any(c in path for c in "*?[") and not Path(path).exists():
+            matches = sorted(glob.glob(path, recursive=True))
+            out.extend(matches or [path])  # no match: reported as a missing file
+        else:
+            out.append(path)
+    return out
 
 
 def _git_ignored(files: list[str], directory: Path) -> list[str]:
