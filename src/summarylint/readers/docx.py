@@ -28,6 +28,7 @@ import unicodedata
 import zipfile
 import zlib
 from io import BytesIO
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -36,7 +37,7 @@ from summarylint.model import Block, Directive, Document
 from summarylint.readers.errors import InputError
 from summarylint.readers.numbering import ListCounters, NumberingDefinitions
 
-__all__ = ["read_docx"]
+__all__ = ["Piece", "paragraph_pieces", "read_docx"]
 
 # ----------------------------------------------------------------------------- names
 
@@ -560,14 +561,20 @@ class _Fields:
 
 
 class _Text:
-    __slots__ = ("parts", "pos", "ranges")
+    """The text of one paragraph as it is walked: its pieces, protected ranges and comment
+    markers; with ``record`` also the source node of each piece (see ``paragraph_pieces``)."""
 
-    def __init__(self) -> None:
+    __slots__ = ("marks", "parts", "pieces", "pos", "ranges")
+
+    def __init__(self, record: bool = False) -> None:
         self.parts: list[str] = []
         self.pos = 0
         self.ranges: list[list[int]] = []
+        #: Comment markers met on the way: (tag, id, offset).
+        self.marks: list[tuple[str, str | None, int]] = []
+        self.pieces: list[Piece] | None = [] if record else None
 
-    def add(self, text: str, protected: bool) -> None:
+    def add(self, text: str, protected: bool, node=None) -> None:
         end = self.pos + len(text)
         if protected:
             ranges = self.ranges
@@ -575,8 +582,39 @@ class _Text:
                 ranges[-1][1] = end
             else:
                 ranges.append([self.pos, end])
+        if self.pieces is not None:
+            self.pieces.append(Piece(self.pos, end, text, node, protected))
         self.parts.append(text)
         self.pos = end
+
+
+class Piece(NamedTuple):
+    """A stretch of a paragraph's text and the XML node it comes from.
+
+    ``node`` is a ``w:t`` (its text, or the character data around stray children), a
+    ``w:tab``/``w:ptab`` ("\\t"), ``w:br``/``w:cr`` ("\\n"), ``w:noBreakHyphen`` ("-") or an
+    ``m:t`` of an equation; ``protected`` is True inside hyperlinks, tracked insertions,
+    simple fields, complex-field results (of fields that begin in this paragraph) and
+    equations."""
+
+    start: int
+    end: int
+    text: str
+    node: object
+    protected: bool
+
+
+def paragraph_pieces(p) -> list[Piece]:
+    """The pieces of the text of paragraph element ``p`` (a ``w:p`` of a tree this module
+    read), in order: ``"".join(piece.text)`` is its ``Block.text``.  This is the very walk
+    the reader uses, so offsets into ``Block.text`` map onto the XML through it.
+
+    Walked on its own, the paragraph does not know of a field result that an earlier
+    paragraph opened (a table of contents): the text is the same, but for protection
+    trust ``Block.protected``."""
+    out = _Text(record=True)
+    _inline(p, out, _Fields(), False, [])
+    return out.pieces
 
 
 def _choice(alternate):
@@ -605,8 +643,6 @@ class _BodyReader:
         self.numbering = numbering
         self.blocks = blocks
         self.anchors = anchors if anchors is not None else _Anchors(blocks)
-        #: Comment markers of the paragraph being read: (tag, id, offset).
-        self.marks: list[tuple[str, str, int]] = []
 
     def read_story(self, parent, container: str = "body") -> None:
         self._blocks(parent, container, _Fields())
@@ -682,8 +718,8 @@ class _BodyReader:
 
         text = _Text()
         textboxes: list = []
-        marks = self.marks = []
-        self._inline(p, text, fields, False, textboxes)
+        _inline(p, text, fields, False, textboxes)
+        marks = text.marks
         fields.end_paragraph()
         content = "".join(text.parts)
 
@@ -730,71 +766,74 @@ class _BodyReader:
                 ilvl = 0
         return self.counters.next_label(num_id, ilvl)
 
-    # ------------------------------------------------------------------ inline
 
-    def _inline(self, parent, out: _Text, fields: _Fields, protected: bool, textboxes: list) -> None:
-        for child in parent:
-            tag = child.tag
-            if tag == _R:
-                self._run(child, out, fields, protected, textboxes)
-            elif tag == _HYPERLINK or tag == _INS or tag == _MOVE_TO or tag == _FLD_SIMPLE:
-                self._inline(child, out, fields, True, textboxes)
-            elif tag == _DEL or tag == _MOVE_FROM:
-                for marker in child.iter(_COMMENT_RANGE_START, _COMMENT_RANGE_END, _COMMENT_REFERENCE):
-                    self.marks.append((marker.tag, marker.get(_ID), out.pos))
-            elif tag == _SDT:
-                content = child.find(_SDT_CONTENT)
-                if content is not None:
-                    self._inline(content, out, fields, protected, textboxes)
-            elif tag == _SMART_TAG or tag == _CUSTOM_XML or tag == _DIR or tag == _BDO:
-                self._inline(child, out, fields, protected, textboxes)
-            elif tag == _ALTERNATE:
-                branch = _choice(child)
-                if branch is not None:
-                    self._inline(branch, out, fields, protected, textboxes)
-            elif tag == _OMATH or tag == _OMATH_PARA:
-                if not fields.hidden:
-                    for t in child.iter(_M_T):
-                        value = _t_text(t)
-                        if value:
-                            out.add(value, True)
-            elif tag == _COMMENT_RANGE_START or tag == _COMMENT_RANGE_END:
-                self.marks.append((tag, child.get(_ID), out.pos))
+# ----------------------------------------------------------------------------- inline
 
-    def _run(self, run, out: _Text, fields: _Fields, protected: bool, textboxes: list) -> None:
-        for child in run:
-            tag = child.tag
-            if tag == _T:
-                if not fields.hidden:
-                    value = child.text if not len(child) else _t_text(child)
+
+def _inline(parent, out: _Text, fields: _Fields, protected: bool, textboxes: list) -> None:
+    for child in parent:
+        tag = child.tag
+        if tag == _R:
+            _run(child, out, fields, protected, textboxes)
+        elif tag == _HYPERLINK or tag == _INS or tag == _MOVE_TO or tag == _FLD_SIMPLE:
+            _inline(child, out, fields, True, textboxes)
+        elif tag == _DEL or tag == _MOVE_FROM:
+            for marker in child.iter(_COMMENT_RANGE_START, _COMMENT_RANGE_END, _COMMENT_REFERENCE):
+                out.marks.append((marker.tag, marker.get(_ID), out.pos))
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                _inline(content, out, fields, protected, textboxes)
+        elif tag == _SMART_TAG or tag == _CUSTOM_XML or tag == _DIR or tag == _BDO:
+            _inline(child, out, fields, protected, textboxes)
+        elif tag == _ALTERNATE:
+            branch = _choice(child)
+            if branch is not None:
+                _inline(branch, out, fields, protected, textboxes)
+        elif tag == _OMATH or tag == _OMATH_PARA:
+            if not fields.hidden:
+                for t in child.iter(_M_T):
+                    value = _t_text(t)
                     if value:
-                        out.add(value, protected or bool(fields.stack))
-            elif tag == _TAB or tag == _PTAB:
-                if not fields.hidden:
-                    out.add("\t", protected or bool(fields.stack))
-            elif tag == _BR or tag == _CR:
-                if not fields.hidden:
-                    out.add("\n", protected or bool(fields.stack))
-            elif tag == _NO_BREAK_HYPHEN:
-                if not fields.hidden:
-                    out.add("-", protected or bool(fields.stack))
-            elif tag == _FLD_CHAR:
-                kind = child.get(_FLD_CHAR_TYPE)
-                if kind == "begin":
-                    fields.begin()
-                elif kind == "separate":
-                    fields.separate()
-                elif kind == "end":
-                    fields.end()
-            elif tag == _DRAWING or tag == _PICT or tag == _ALTERNATE or tag == _OBJECT:
-                if next(child.iter(_TXBX_CONTENT), None) is not None:
-                    _find_textboxes(child, textboxes)
-            elif tag == _RUBY:
-                base = child.find(_RUBY_BASE)
-                if base is not None:
-                    self._inline(base, out, fields, protected, textboxes)
-            elif tag == _COMMENT_REFERENCE:
-                self.marks.append((tag, child.get(_ID), out.pos))
+                        out.add(value, True, t)
+        elif tag == _COMMENT_RANGE_START or tag == _COMMENT_RANGE_END:
+            out.marks.append((tag, child.get(_ID), out.pos))
+
+
+def _run(run, out: _Text, fields: _Fields, protected: bool, textboxes: list) -> None:
+    for child in run:
+        tag = child.tag
+        if tag == _T:
+            if not fields.hidden:
+                value = child.text if not len(child) else _t_text(child)
+                if value:
+                    out.add(value, protected or bool(fields.stack), child)
+        elif tag == _TAB or tag == _PTAB:
+            if not fields.hidden:
+                out.add("\t", protected or bool(fields.stack), child)
+        elif tag == _BR or tag == _CR:
+            if not fields.hidden:
+                out.add("\n", protected or bool(fields.stack), child)
+        elif tag == _NO_BREAK_HYPHEN:
+            if not fields.hidden:
+                out.add("-", protected or bool(fields.stack), child)
+        elif tag == _FLD_CHAR:
+            kind = child.get(_FLD_CHAR_TYPE)
+            if kind == "begin":
+                fields.begin()
+            elif kind == "separate":
+                fields.separate()
+            elif kind == "end":
+                fields.end()
+        elif tag == _DRAWING or tag == _PICT or tag == _ALTERNATE or tag == _OBJECT:
+            if next(child.iter(_TXBX_CONTENT), None) is not None:
+                _find_textboxes(child, textboxes)
+        elif tag == _RUBY:
+            base = child.find(_RUBY_BASE)
+            if base is not None:
+                _inline(base, out, fields, protected, textboxes)
+        elif tag == _COMMENT_REFERENCE:
+            out.marks.append((tag, child.get(_ID), out.pos))
 
 
 def _find_textboxes(element, found: list) -> None:
