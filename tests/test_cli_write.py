@@ -59,3 +59,56 @@ def test_annotate_needs_a_docx(tmp_path):
     result = run("annotate", str(source))
     assert result.exit_code == 2
     assert "annotate writes Word comments and needs a .docx file" in result.stderr
+
+
+EXAMPLE_DOCX = __import__("tests.conftest", fromlist=["REPO"]).REPO / "examples" / "2025年上半年意识形态工作总结.docx"
+
+
+def test_annotate_docx_writes_a_reviewed_copy(tmp_path):
+    import shutil
+    import zipfile
+
+    source = tmp_path / "报告.docx"
+    shutil.copy(EXAMPLE_DOCX, source)
+    original = source.read_bytes()
+    result = run("annotate", str(source), "--isolated")
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "报告.reviewed.docx"
+    assert source.read_bytes() == original
+    check = json.loads(run("check", str(source), "--format", "json", "--isolated").stdout)
+    with zipfile.ZipFile(target) as package:
+        comments = package.read("word/comments.xml").decode("utf-8")
+    assert comments.count("<w:comment ") == len(check["findings"])
+    assert "[T001] “意认形态”应为“意识形态”（认/识形近）。（建议：改为“意识形态”）" in comments
+    assert f"{source}: {len(check['findings'])} comments → {target}" in result.stderr
+
+
+def test_fix_docx_as_tracked_changes_then_accept(tmp_path):
+    import shutil
+
+    from lxml import etree
+
+    from summarylint.readers import read_path
+    from tests.write import accept_all, main_part
+
+    source = tmp_path / "a.docx"
+    shutil.copy(EXAMPLE_DOCX, source)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    result = run("fix", str(source), "-o", str(out_dir), "--isolated")
+    assert result.exit_code == 0, result.output
+    fixed = (out_dir / "a.fixed.docx").read_bytes()
+    body = etree.tostring(main_part(fixed)[1]).decode()
+    assert "<w:del " in body and 'w:author="summarylint"' in body
+    accepted = tmp_path / "accepted.docx"
+    accepted.write_bytes(accept_all(fixed))
+    texts = [b.text for b in read_path(str(accepted)).blocks]
+    assert any("将意识形态工作纳入" in t for t in texts)
+    again = json.loads(run("check", str(accepted), "--format", "json", "--isolated").stdout)
+    before = json.loads(run("check", str(source), "--format", "json", "--isolated").stdout)
+    fixed_keys = {(f["rule"], f["text"]) for f in before["findings"] if f["fix"] and f["fix"]["safe"]}
+    assert not fixed_keys & {(f["rule"], f["text"]) for f in again["findings"]}
+    assert len(again["findings"]) == len(before["findings"]) - len(fixed_keys)
+    direct = run("fix", str(source), "--no-track", "--isolated", "-o", str(tmp_path / "direct.docx"))
+    assert direct.exit_code == 0
+    assert "<w:del " not in etree.tostring(main_part((tmp_path / "direct.docx").read_bytes())[1]).decode()

@@ -312,19 +312,19 @@ def fix(paths, select, extend_select, ignore, period, profile, fail_on, max_file
                            "a .docx is fixed into a copy (-o)", err=True)
                 failed = True
                 continue
-            from summarylint.write.docx import apply_fixes
+            from summarylint.write.docx import fix_docx
 
-            new = apply_fixes(data, result.document, fixes, track=not no_track)
+            fixed_docx = fix_docx(data, result.document, fixes, track=not no_track)
+            _report_skipped(path, fixed_docx.skipped)
             target = _target(path, output, "fixed", len(paths) > 1)
-            _write_bytes(target, new)
+            _write_bytes(target, fixed_docx.data)
             how = "directly" if no_track else "as tracked changes"
-            click.echo(f"{path}: {len(fixes)} fixes applied {how} → {target}", err=True)
+            click.echo(f"{path}: {len(fixed_docx.applied)} fixes applied {how} → {target}", err=True)
             continue
         from summarylint.write.text import fix_text, unified_diff, write_atomic
 
         fixed = fix_text(data, result.document, fixes)
-        for finding, reason in fixed.skipped:
-            click.echo(f"{path}:{finding.paragraph}:{finding.column}: {finding.rule} not fixed: {reason}", err=True)
+        _report_skipped(path, fixed.skipped)
         if show_diff:
             click.echo(unified_diff(data, fixed.data, path, result.document.encoding or "utf-8"), nl=False)
             continue
@@ -370,6 +370,11 @@ def annotate(paths, select, extend_select, ignore, period, profile, fail_on, max
         _write_bytes(target, add_comments(data, result.document, result.findings))
         click.echo(f"{path}: {len(result.findings)} comments → {target}", err=True)
     sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _report_skipped(path: str, skipped) -> None:
+    for finding, reason in skipped:
+        click.echo(f"{path}:{finding.paragraph}:{finding.column}: {finding.rule} not fixed: {reason}", err=True)
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
