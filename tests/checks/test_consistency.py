@@ -54,3 +54,20 @@ def test_place_outlier_is_opt_in(ruleset):
     text = "\n".join([HEAD, "　　青禾县委部署，青禾县委督导，青禾县委考核。", "　　按照青川县委要求开展工作。"])
     assert located(run_text(ruleset, text, select=["C003"])) == [("C003", 4, 5, 8, "青川县")]
     assert "C003" not in {f.rule for f in run_text(ruleset, text).findings}  # off by default
+
+
+def test_configured_unit_name_decides_the_self_name(ruleset):
+    import dataclasses
+
+    from summarylint.config import Config
+    from summarylint.engine import check_document
+    from summarylint.readers.text import read_text
+
+    text = "\n".join([HEAD, "　　我中心组织学习12次，我中心开展主题党日6次，我局发布信息86篇。"])
+    document = read_text(text.encode(), "t.txt", markdown=False)
+    config = dataclasses.replace(Config(select=("C002",)), unit_name="青禾县交通运输局")
+    result = check_document(document, config, ruleset)
+    assert [(f.paragraph, f.column, f.fix.replacement) for f in result.findings] == [(3, 3, "我局"), (3, 14, "我局")]
+    assert result.findings[0].message == "单位自称“我中心”与配置的单位名称“青禾县交通运输局”不符，应为“我局”。"
+    # without unit-name: 我局 and 我中心 twice each (the opening says 我局) — no majority, no finding
+    assert run_text(ruleset, text, select=["C002"]).findings == []

@@ -67,6 +67,20 @@ _SELF_NAME = re.compile(r"我(党支部|党总支|党委|党组|支部|中心|�
 _NOT_UNIT_AFTER = re.compile(r"们")
 
 
+_UNIT_WORDS = ("中心", "单位", "公司", "集团", "局", "委", "办", "厅", "院", "校", "所", "站", "队", "馆", "社")
+
+
+def expected_self_name(unit_name: str | None) -> str | None:
+    """"青禾县交通运输局" → "我局"; None when the name ends in no known unit word."""
+    if not unit_name:
+        return None
+    name = unit_name.strip()
+    for word in _UNIT_WORDS:
+        if name.endswith(word):
+            return "我" + word
+    return None
+
+
 class SelfNameRule(Rule):
     id = "C002"
     name = "unit-self-name"
@@ -76,7 +90,8 @@ class SelfNameRule(Rule):
     explanation = (
         "同一篇总结里单位的自称应当一致。“我局”“我中心”“我单位”混用，常是拼接不同稿子"
         "留下的痕迹，读者也会疑惑说的是不是同一个单位。本规则以全篇最常用的自称为准提示其他写法。"
-        "单位内设的党组织（我局党委、我中心党支部）按所属单位计。"
+        "单位内设的党组织（我局党委、我中心党支部）按所属单位计。配置了 unit-name（单位全称）时，"
+        "以全称的最后一个字词为准（“××县交通运输局”→“我局”）。"
     )
     examples = (
         Example("我局组织学习12次。\n我局开展主题党日6次。\n我中心发布信息86篇。", True),
@@ -84,6 +99,7 @@ class SelfNameRule(Rule):
     )
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        expected = expected_self_name(ctx.config.unit_name)
         for summary in ctx.summaries():
             mentions = []
             for block in body_blocks(ctx, summary):
@@ -93,6 +109,15 @@ class SelfNameRule(Rule):
                         continue  # the unit's Party organisation: judged by the unit before it
                     mentions.append((block.index, m.start(), m.end(), m.group(0)))
             counts = Counter(name for *_, name in mentions)
+            if expected:  # the configured unit name decides (unit-name = "××县交通运输局")
+                for block, start, end, name in mentions:
+                    if name != expected:
+                        yield ctx.finding(
+                            self, block, start, end,
+                            f"单位自称“{name}”与配置的单位名称“{ctx.config.unit_name}”不符，应为“{expected}”。",
+                            suggestion=f"改为“{expected}”", replacement=expected, safe=False,
+                        )
+                continue
             if len(counts) < 2:
                 continue
             (dominant, top), *_ = counts.most_common()
