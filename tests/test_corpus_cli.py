@@ -45,3 +45,19 @@ def test_broken_files_are_read_or_refused_in_one_line(path):
         assert len(lines) == 1, lines
         assert lines[0].startswith(f"summarylint: error: {path}: ")
         assert len(lines[0]) > len(f"summarylint: error: {path}: ") + 10
+
+
+def test_legacy_doc_is_converted_with_libreoffice_when_asked():
+    import os
+    import shutil
+
+    legacy = CORPUS / "broken" / "poi__Bug47742.doc"
+    if shutil.which("soffice") is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing in CI; .ci/run installs it")
+        pytest.skip("LibreOffice is not installed")
+    refused = CliRunner().invoke(main, ["check", str(legacy)])
+    assert refused.exit_code == 2 and "soffice --headless --convert-to docx" in refused.stderr
+    converted = CliRunner().invoke(main, ["check", str(legacy), "--convert", "--format", "json"])
+    assert converted.exit_code in (0, 1), converted.stderr
+    assert converted.stderr == ""
