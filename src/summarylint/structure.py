@@ -21,8 +21,8 @@ _CN_DIGITS = "一二三四五六七八九十"
 # Typed numbering markers, tried in order.  Each captures the ordinal and the
 # punctuation so that format rules can check it.
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (2, re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{_CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<punct>[、.．，,]?)")),
-    (4, re.compile(r"^(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<punct>[、.．，,]?)")),
+    (2, re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{_CN_DIGITS}]{{1,3}})\s*(?P<close>[）)])(?P<punct>[、.．，,]*)")),
+    (4, re.compile(r"^(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])(?P<punct>[、.．，,]*)")),
     (1, re.compile(rf"^(?P<num>[{_CN_DIGITS}]{{1,3}})\s*(?P<punct>[、.．，,])")),
     # "1,000余名" and "1.5万元" are numbers, not headings: no digit after the mark.
     (3, re.compile(r"^(?P<num>\d{1,2})\s*(?P<punct>[、．，,.])(?!\d)")),
