@@ -81,6 +81,11 @@ def test_skipped_and_repeated_heading_numbers(ruleset):
     assert "跳号" in result.findings[0].message and "重复" in result.findings[1].message
 
 
+def test_a_restart_at_one_begins_a_new_list(ruleset):
+    text = "\n".join(["一、项目概况", "二、采购需求", "一、投标人须知", "二、评标办法"])
+    assert located(run_text(ruleset, text, select=["F002"])) == []
+
+
 def test_sequences_restart_under_each_parent(ruleset):
     text = "\n".join([
         "一、主要做法", "（一）理论学习", "1.制度", "2.台账", "（二）阵地建设", "1.网站", "二、存在的问题",

@@ -46,11 +46,18 @@ def test_a_problem_word_under_achievements_is_not_a_problems_part(ruleset):
 
 
 def test_summary_without_headings_is_judged_by_lead_phrases(ruleset):
-    body = "　　今年以来，我中心党支部高度重视意识形态工作，组织专题学习12次。" * 30
+    body = "　　2025年上半年，我中心党支部高度重视意识形态工作，组织专题学习12次。" * 30
     text = "\n".join([body, "　　存在的问题：一是学习不够深入。", "　　下一步，我们将完善学习制度。"])
     assert located(run_text(ruleset, text, select=["S001"])) == []
     result = run_text(ruleset, "\n".join([body, "　　下一步，我们将完善学习制度。"]), select=["S001"])
     assert [(f.rule, f.paragraph) for f in result.findings] == [("S001", 1)]
+
+
+def test_documents_that_are_not_summaries_are_not_judged(ruleset):
+    plan = ACHIEVEMENTS_ONLY.replace("意识形态工作总结", "意识形态工作实施方案", 1)
+    assert located(run_text(ruleset, plan, select=["S001", "S002"])) == []
+    untitled_without_period = "\n".join(ACHIEVEMENTS_ONLY.split("\n")[2:])
+    assert located(run_text(ruleset, untitled_without_period, select=["S001"])) == []
 
 
 def test_short_snippets_are_not_judged(ruleset):
@@ -72,10 +79,11 @@ def test_empty_part_and_run_in_headings(ruleset):
         "组织学习12次。",  # 4
         "二、存在的问题",  # 5
         "1.学习不够深入，对新理论的理解还不透彻。",  # 6 run-in heading with content
-        "三、下一步工作打算",  # 7 empty (last)
+        "2.阵地管理",  # 7 a short list item: not judged
+        "三、下一步工作打算",  # 8 empty (last)
     ])
     result = run_text(ruleset, text, select=["S003"])
-    assert located(result) == [("S003", 2, 1, 1, ""), ("S003", 7, 1, 1, "")]
+    assert located(result) == [("S003", 2, 1, 1, ""), ("S003", 8, 1, 1, "")]
     assert result.findings[0].message == "“（一）理论学习”下没有内容。"
 
 

@@ -134,7 +134,7 @@ class HeadingSequenceRule(Rule):
                     expected = (heading.ordinal or expected) + 1
                     continue
                 n = heading.ordinal
-                if n != expected:
+                if n != expected and not (n == 1 and expected > 1):  # a restart at 1 begins a new list
                     want = _ordinal_text(section.level, expected)
                     if n < expected:
                         problem = f"与前面的序号重复或倒退，此处应为“{want}”"

@@ -46,6 +46,26 @@ def first_paragraph(ctx: Context, summary: Summary) -> int:
     return summary.start
 
 
+_SUMMARY_TITLE = re.compile(r"总结|报告|汇报|述职|情况")
+#: A first line naming another kind of document (a plan, a notice …).
+_OTHER_TITLE = re.compile(
+    r"(方案|计划|要点|安排|意见|通知|办法|规定|细则|预案|讲话|发言|提纲|纪要|请示|决定|公告|通报|函)$"
+)
+
+
+def is_work_summary(ctx: Context, summary: Summary) -> bool:
+    """Whether the part rules apply: the title names a summary or report, or, without a
+    title, the opening names a reporting period and the first line is not the title of
+    another kind of document.  A plan, notice or template that happens to have 一、二、
+    headings is not judged against a summary's parts."""
+    if summary.title:
+        return bool(_SUMMARY_TITLE.search(summary.title))
+    first = ctx.document.block(first_paragraph(ctx, summary)).text.strip()
+    if len(first) <= 60 and "。" not in first and _OTHER_TITLE.search(first):
+        return False
+    return ctx.periods.get(summary.index) is not None
+
+
 def is_structured(ctx: Context, summary: Summary) -> bool | None:
     """True: at least two level-1 parts; False: no headings but long enough to judge by
     lead phrases; None: too little to judge."""
@@ -118,7 +138,7 @@ class RequiredPartsRule(RuleKind):
         parts = self.parts_for(ctx.config.profile, "required")
         for summary in ctx.summaries():
             structured = is_structured(ctx, summary)
-            if structured is None:
+            if structured is None or not is_work_summary(ctx, summary):
                 continue
             anchor = first_paragraph(ctx, summary)
             for part in parts:
@@ -155,7 +175,7 @@ class PartOrderRule(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         parts = self.parts_rule.parts_for(ctx.config.profile, "required")
         for summary in ctx.summaries():
-            if not is_structured(ctx, summary):
+            if not is_structured(ctx, summary) or not is_work_summary(ctx, summary):
                 continue
             found = [(part, self.parts_rule.part_section(summary, part)) for part in parts]
             found = [(part, section) for part, section in found if section is not None]
@@ -200,7 +220,7 @@ class RecommendedContentRule(Rule):
         if not parts:
             return
         for summary in ctx.summaries():
-            if is_structured(ctx, summary) is None:
+            if is_structured(ctx, summary) is None or not is_work_summary(ctx, summary):
                 continue
             text = "\n".join(ctx.document.block(b).text for b in summary.block_range())
             for part in parts:
@@ -235,7 +255,8 @@ class EmptyPartRule(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for summary in ctx.summaries():
             for section in summary.walk():
-                if section.children:
+                # Parts and sub-parts only: short "1." / "（1）" items are often a plain list.
+                if section.children or section.level > 2:
                     continue
                 has_body = any(
                     ctx.outline.kinds.get(b) == "b" for b in range(section.start + 1, section.end + 1)
