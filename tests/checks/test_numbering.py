@@ -17,6 +17,7 @@ def test_typed_markers_are_flagged_with_exact_columns_and_safe_fixes(ruleset):
         "二．存在的问题",
         "(1)建立台账",
         "3．完善制度",
+        "４．建立台账",
     ])
     result = run_text(ruleset, text, select=["F001"])
     assert located(result) == [
@@ -26,9 +27,10 @@ def test_typed_markers_are_flagged_with_exact_columns_and_safe_fixes(ruleset):
         ("F001", 5, 1, 3, "二．"),
         ("F001", 6, 1, 4, "(1)"),
         ("F001", 7, 1, 3, "3．"),
+        ("F001", 8, 1, 3, "４．"),
     ]
     fixes = [(f.fix.replacement, f.fix.safe) for f in result.findings]
-    assert fixes == [("（一）", True), ("1.", True), ("（二）", True), ("二、", True), ("（1）", True), ("3.", True)]
+    assert fixes == [("（一）", True), ("1.", True), ("（二）", True), ("二、", True), ("（1）", True), ("3.", True), ("4.", True)]
     first = result.findings[0]
     assert first.message.startswith("二级标题序号“(一)”应写作“（一）”")
     assert first.suggestion == "改为“（一）”"

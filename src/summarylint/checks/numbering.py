@@ -22,7 +22,11 @@ _WHY = {
 }
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def canonical_marker(level: int, number: str) -> str:
+    number = number.translate(_FULL_WIDTH_DIGITS)  # GB/T 15835: Arabic digits are half-width
     return {1: f"{number}、", 2: f"（{number}）", 3: f"{number}.", 4: f"（{number}）"}[level]
 
 
