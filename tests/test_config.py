@@ -192,3 +192,21 @@ def test_suppression_directives_through_the_cli(tmp_path):
     out = json.loads(run("check", str(path), "--format", "json", "--isolated", "--select", "T001,LINT").output)
     assert [(f["rule"], f["paragraph"], f["column"]) for f in out["findings"]] == [("T001", 5, 5), ("LINT002", 6, 1)]
     assert out["findings"][1]["message"] == "“summarylint: disable P999”中的 P999 不是任何规则的编号（见 summarylint rules）。"
+
+
+def test_rule_pack_errors_name_file_line_and_key(tmp_path):
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nrule = "T001"\nkind = "terms"\n\n[[entry]]\nwrong = "布署"\nright = "部署"\n'
+        'fail = ["认真布署"]\npass = ["认真部署"]\n\n[[entry]]\nwrong = "交待"\nnot_after = "("\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "summarylint.toml").write_text('rule-packs = ["mine.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("正文。\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"summarylint: error: {pack}:11: entry 2: 'right' is required")
+    pack.write_text(pack.read_text(encoding="utf-8").replace('wrong = "交待"', 'wrong = "交待"\nright = "交代"'),
+                    encoding="utf-8")
+    result = run("check", str(tmp_path / "a.txt"))
+    assert f"{pack}:11: entry 2: 'not_after' is not a valid regular expression" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -104,7 +105,8 @@ class RuleSet:
     def load_pack(self, path: Path, kinds: dict[str, type[RuleKind]]) -> None:
         name = str(path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except OSError as exc:
             raise RulePackError(f"{name}: cannot read rule pack ({exc.strerror or exc})") from None
         except UnicodeDecodeError:
@@ -120,20 +122,22 @@ class RuleSet:
         entries = data.get("entry", [])
         if not isinstance(entries, list):
             raise RulePackError(f"{name}: 'entry' must be an array of tables ([[entry]])")
+        lines = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"(?m)^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", text)]
         try:
             existing = self.rules.get(header["rule"])
             if existing is None:
                 rule = kind(header, name)
-                rule.add_pack({}, entries, name)
+                rule.add_pack({}, entries, name, lines)
                 self.add(rule, name)
                 for companion in rule.companions():
                     self.add(companion, name)
             elif isinstance(existing, kind):
-                existing.add_pack(header, entries, name)
+                existing.add_pack(header, entries, name, lines)
             else:
                 raise RulePackError(f"{name}: rule {header['rule']} exists and is not of kind {header['kind']}")
         except (KeyError, TypeError, ValueError) as exc:
-            raise RulePackError(f"{name}: {exc}") from None
+            message = str(exc)
+            raise RulePackError(message if message.startswith(name) else f"{name}: {message}") from None
 
     def data_version(self) -> str:
         versions = sorted({v for r in self.rules.values() for v in getattr(r, "data_versions", [])})

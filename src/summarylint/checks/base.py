@@ -87,14 +87,20 @@ class RuleKind(Rule):
         self.data_versions: list[str] = []
         self.add_pack(header, [], source)
 
-    def add_pack(self, header: dict[str, Any], entries: list[dict[str, Any]], source: str) -> None:
-        """Add a pack's entries (a later pack may extend a rule defined earlier)."""
+    def add_pack(
+        self, header: dict[str, Any], entries: list[dict[str, Any]], source: str, lines: list[int] | None = None
+    ) -> None:
+        """Add a pack's entries (a later pack may extend a rule defined earlier).  ``lines``
+        holds the line of each ``[[entry]]`` so that errors point into the file."""
         if source not in self.sources:
             self.sources.append(source)
         if header.get("data_version"):
             self.data_versions.append(str(header["data_version"]))
         for number, entry in enumerate(entries, 1):
-            self.add_entry(entry, f"{source}: entry {number}")
+            line = f":{lines[number - 1]}" if lines and number <= len(lines) else ""
+            if not isinstance(entry, dict):
+                raise ValueError(f"{source}{line}: entry {number} is not a table")
+            self.add_entry(entry, f"{source}{line}: entry {number}")
 
     def add_entry(self, entry: dict[str, Any], where: str) -> None:
         raise NotImplementedError
