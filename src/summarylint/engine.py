@@ -225,7 +225,7 @@ def check_document(document: Document, config: Config, ruleset: RuleSet) -> File
         return FileResult(document.path, document, Outline([], {}, {}, {}))
     outline = parse(document)
     rules = ruleset.select(config)
-    ctx = Context(document, outline, config, periods_for(document, outline, config))
+    ctx = Context(document, outline, config, periods_for(document, outline, config), ruleset.rules)
     findings: list[Finding] = []
     failures = []
     for rule in rules:

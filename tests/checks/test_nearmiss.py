@@ -238,3 +238,18 @@ def test_an_embedded_variant_is_reported_on_its_span_or_not_at_all(term, data):
             assert one_error(m.text, m.term, load_similar()), m
         else:
             assert m.text == variant and (m.term == term or one_error(variant, m.term, load_similar()))
+
+
+def test_a_user_pack_extending_t001_takes_the_near_miss_over(tmp_path):
+    from summarylint.engine import RuleSet
+    from tests.conftest import run_text
+
+    pack = tmp_path / "ours.toml"
+    pack.write_text(
+        '[pack]\nrule = "T001"\nkind = "terms"\n[[entry]]\nwrong = "从严冶党"\nright = "从严治党"\nsafe = true\n'
+        'fail = ["全面从严冶党"]\npass = ["全面从严治党"]\n',
+        encoding="utf-8",
+    )
+    text = "　　坚持全面从严冶党。"
+    assert [f.rule for f in run_text(RuleSet.load([pack], plugins=False), text, select=["T"]).findings] == ["T001"]
+    assert [f.rule for f in run_text(RuleSet.load(plugins=False), text, select=["T"]).findings] == ["T002"]

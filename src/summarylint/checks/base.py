@@ -127,6 +127,9 @@ class Context:
     config: Config
     #: summary index → reporting period (None where unknown)
     periods: dict[int, Period | None] = field(default_factory=dict)
+    #: Every loaded rule, selected or not (a rule may defer to another's data, as T002
+    #: and T003 leave T001's phrases to T001).
+    rules: dict[str, Rule] = field(default_factory=dict)
 
     @property
     def blocks(self) -> tuple[Block, ...]:

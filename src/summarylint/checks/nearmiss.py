@@ -199,13 +199,22 @@ def t001_rule():
     return rule
 
 
-@cache
 def _t001_wrongs() -> re.Pattern[str] | None:
-    rule = t001_rule()
+    return _wrong_forms(t001_rule())
+
+
+_WRONG_FORMS: dict[tuple[int, int], re.Pattern[str]] = {}
+
+
+def _wrong_forms(rule) -> re.Pattern[str] | None:
+    """One pattern of every wrong form of the T001 rule (rebuilt when a pack extends it)."""
     if rule is None or not rule.entries:
         return None
-    wrongs = sorted({e.wrong for e in rule.entries}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, wrongs)))
+    key = (id(rule), len(rule.entries))
+    if key not in _WRONG_FORMS:
+        wrongs = sorted({e.wrong for e in rule.entries}, key=len, reverse=True)
+        _WRONG_FORMS[key] = re.compile("|".join(map(re.escape, wrongs)))
+    return _WRONG_FORMS[key]
 
 
 class Match(NamedTuple):
@@ -335,7 +344,9 @@ class NearMissRule(RuleKind):
                 if start - 1 >= 0 and text[start - 1] == t[0]:
                     yield start - 1, end, t
 
-    def matches(self, text: str) -> list[Match]:
+    def matches(self, text: str, t001=None) -> list[Match]:
+        """Near-misses in ``text``; ``t001`` is the loaded T001 rule (the engine passes it,
+        with any user pack extending it), else the built-in pack is read."""
         """Leftmost-longest, non-overlapping near misses that pass the context checks."""
         exact: list[tuple[int, int]] = []
         found: dict[tuple[int, int], dict[str, str]] = {}
@@ -389,8 +400,9 @@ class NearMissRule(RuleKind):
             _widen(text, c) for c in candidates
             if not any(o.start <= c.start and c.end <= o.end and o is not c for o in candidates)
         ]
-        owned_strings = _t001_wrongs()
-        t001 = t001_rule()
+        if t001 is None:
+            t001 = t001_rule()
+        owned_strings = _wrong_forms(t001)
         if owned_strings is not None:
             candidates = [c for c in candidates if not owned_strings.search(c.text)]
         if t001 is not None and candidates:
@@ -406,8 +418,9 @@ class NearMissRule(RuleKind):
         return chosen
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        t001 = ctx.rules.get("T001")
         for block in ctx.text_blocks():
-            for m in self.matches(block.text):
+            for m in self.matches(block.text, t001):
                 if m.unsure:
                     missing = m.term[-1] if m.text.startswith(m.term[:-1]) else m.term[0]
                     yield ctx.finding(

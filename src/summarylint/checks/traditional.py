@@ -139,7 +139,7 @@ class TraditionalCharacter(Rule):
                     suggestion="改为简体", severity=Severity.INFO,
                 )
                 continue
-            owned = _t001_spans(text)
+            owned = _t001_spans(text, ctx.rules.get("T001"))
             for run_start, run_end in runs:
                 for start, end in _split(run_start, run_end, owned):
                     yield self._finding(ctx, block.index, text[start:end], start, end, table)
@@ -176,10 +176,12 @@ def _mostly_traditional(count: int, han: int) -> bool:
     return count >= TRADITIONAL_MIN and count >= TRADITIONAL_SHARE * han
 
 
-def _t001_spans(text: str) -> list[tuple[int, int]]:
-    from summarylint.checks.nearmiss import t001_rule
+def _t001_spans(text: str, rule=None) -> list[tuple[int, int]]:
+    """The spans T001 reports (with the engine's loaded T001, else the built-in pack)."""
+    if rule is None:
+        from summarylint.checks.nearmiss import t001_rule
 
-    rule = t001_rule()
+        rule = t001_rule()
     return [(s, e) for s, e, _ in rule.matches(text)] if rule is not None else []
 
 
