@@ -230,3 +230,16 @@ def test_docx_without_paragraphs_is_checked_without_findings(tmp_path):
     report = json.loads(result.output)
     assert report["files"] == [{"path": str(path), "documents": [], "error": None}]
     assert report["findings"] == []
+
+
+def test_report_file_gets_ordinary_permissions(summary_file, tmp_path):
+    import stat
+
+    out = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        run("check", str(summary_file), "--format", "json", "-o", str(out))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file left

@@ -229,17 +229,10 @@ def _progress(total: int, fmt: str) -> _Progress | None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    import tempfile
+    """Reports and starter files: UTF-8, written atomically, with the usual permissions."""
+    from summarylint.write.text import write_atomic
 
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))
 
 
 def _checked(path: str, settings):
