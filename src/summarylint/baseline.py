@@ -51,9 +51,9 @@ def write(path: Path, results: list[FileResult]) -> int:
         for (p, rule, doc, para, text), n in sorted(counts.items())
     ]
     payload = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(payload, encoding="utf-8")
-    os.replace(tmp, path)
+    from summarylint.write.text import write_atomic
+
+    write_atomic(path, payload.encode("utf-8"))
     return sum(counts.values())
 
 
