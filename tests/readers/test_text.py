@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from summarylint.readers.errors import InputError
-from summarylint.readers.text import read_text
+from summarylint.readers.text import _implausible, read_text
 
 TITLE = "意识形态工作总结"
 
@@ -154,6 +154,22 @@ def test_markdown_syntax_is_text_in_txt() -> None:
     assert doc.blocks[0].style is None
 
 
+def _valid_gb18030(data: bytes) -> bool:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 LINE = st.text(
     alphabet=st.characters(
         blacklist_categories=("Cs", "Cc", "Co", "Cn"),
@@ -168,6 +184,9 @@ LINES = st.lists(LINE, min_size=1, max_size=12).filter(lambda lines: "".join(lin
 @given(lines=LINES, ending=st.sampled_from(["\n", "\r\n", "\r"]), final=st.booleans())
 def test_lines_round_trip_utf8(lines: list[str], ending: str, final: bool) -> None:
     data = (ending.join(lines) + (ending if final else "")).encode("utf-8")
+    # Short UTF-8 of unusual letters can be valid GB18030 too ("¸" = C2 B8 = "赂"): such
+    # ambiguous bytes are judged by plausibility (tested separately).
+    assume(data.isascii() or not _valid_gb18030(data) or not _implausible(data.decode("utf-8")))
     doc = read_text(data, "a.txt", markdown=False)
     expected = lines[:-1] if (len(lines) > 1 and lines[-1] == "" and not final) else lines
     assert texts(doc) == expected
@@ -186,11 +205,25 @@ def _gb18030_encodable(lines: list[str]) -> bool:
 @given(lines=LINES.filter(_gb18030_encodable))
 def test_lines_round_trip_gb18030(lines: list[str]) -> None:
     data = "\n".join(lines).encode("gb18030")
+    # Bytes that are valid UTF-8 as well are ambiguous (ASCII, or short text such as "站",
+    # D5 BE): they are judged by plausibility, tested below.
+    assume(data.isascii() or not _valid_utf8(data))
     doc = read_text(data, "a.txt", markdown=False)
     expected = lines[:-1] if (len(lines) > 1 and lines[-1] == "") else lines
     assert texts(doc) == expected
     # Text that happens to be valid UTF-8 (ASCII-only, say) is read as UTF-8, same text.
     assert doc.encoding in ("gb18030", "utf-8")
+
+
+def test_short_gb18030_text_that_is_also_valid_utf8_is_read_as_gb18030() -> None:
+    for text in ("站", "工作总结：站", "站稳立场"):
+        data = text.encode("gb18030")
+        assert _valid_utf8(data) or text != "站"
+        doc = read_text(data, "a.txt", markdown=False)
+        assert (texts(doc), doc.encoding) == ([text], "gb18030")
+    # genuine UTF-8 with Greek or a middle dot stays UTF-8
+    doc = read_text("α粒子·β射线".encode(), "a.txt", markdown=False)
+    assert (texts(doc), doc.encoding) == (["α粒子·β射线"], "utf-8")
 
 
 # --------------------------------------------------------------------------- Markdown

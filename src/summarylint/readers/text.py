@@ -103,6 +103,18 @@ def _take_directives(blocks: tuple[Block, ...], lines: list[str]) -> tuple[tuple
     return (tuple(out), tuple(directives)) if directives else (blocks, ())
 
 
+#: Characters a Chinese document plausibly holds besides ASCII and CJK: what short GB18030
+#: byte strings turn into when they also happen to be valid UTF-8 ("站" = D5 BE = "վ") is
+#: mostly U+0080–U+07FF (Latin-1 letters, Armenian, Hebrew, Arabic …).
+_PLAUSIBLE_EXTRA = set("·×÷°±§¥©®¢£µ¶")
+
+
+def _implausible(text: str) -> int:
+    """How many characters of ``text`` are unlikely in a Chinese document."""
+    return sum(1 for c in text if "\u0080" <= c <= "\u07ff" and c not in _PLAUSIBLE_EXTRA
+               and not ("\u0391" <= c <= "\u03c9" or "\u0401" <= c <= "\u0451"))
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return ``(text, codec name)`` or raise ``InputError``."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -128,11 +140,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls > len(data) * _BINARY_SHARE:
         raise InputError(_BINARY_ERROR)
-    for codec in ("utf-8", "gb18030"):
-        text = _strict(data, codec)
-        if text is not None:
-            _check_not_binary(text)
-            return text, codec
+    utf8 = _strict(data, "utf-8")
+    gb = _strict(data, "gb18030") if utf8 is None or _implausible(utf8) else None
+    if utf8 is not None and (gb is None or _implausible(gb) >= _implausible(utf8)):
+        _check_not_binary(utf8)
+        return utf8, "utf-8"
+    if gb is not None:
+        _check_not_binary(gb)
+        return gb, "gb18030"
     raise InputError(_DECODE_ERROR)
 
 
