@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from summarylint.engine import RuleSet
+from summarylint.checks.formulations import (
+    DE_DI_ROLES,
+    CollocationEntry,
+    DeDiRule,
+    FormulationVariantRule,
+    ShortFormEntry,
+    VariantEntry,
+)
+from summarylint.engine import RulePackError, RuleSet
 from tests.conftest import located, run_text
 
 RULESET = RuleSet.load(plugins=False)
@@ -276,3 +287,226 @@ def test_rule_metadata():
     assert str(RULESET.rules["T005"].severity) == "warning" and RULESET.rules["T005"].scope == "document"
     assert str(RULESET.rules["T006"].severity) == "warning"
     assert (str(T007.severity), T007.default_enabled) == ("info", True)
+
+
+# ---------------------------------------------------------------------------
+# T005 and T006 pack entries (rules/formulation_variants.toml, rules/de_di.toml)
+# ---------------------------------------------------------------------------
+
+T005 = RULESET.rules["T005"]
+T006 = RULESET.rules["T006"]
+
+
+def flagged(ruleset, sentence, rule):
+    """(flagged text, start, end, replacement, message) of each finding of ``rule``; the
+    offsets are into ``sentence`` (single-paragraph sentences only)."""
+    result = run_text(ruleset, sentence, select=[rule])
+    out = []
+    for f in result.findings:
+        assert f.rule == rule
+        text = result.document.block(f.paragraph).text
+        out.append((text[f.span.start : f.span.end], f.span.start, f.span.end, f.fix.replacement, f.message))
+    return out
+
+
+def flags(ruleset, sentence, rule):
+    """(flagged text, replacement, message) of each finding of ``rule``."""
+    result = run_text(ruleset, sentence, select=[rule])
+    return [(result.document.block(f.paragraph).text[f.span.start : f.span.end], f.fix.replacement, f.message)
+            for f in result.findings]
+
+
+def fires_without(ruleset, sentence, word, rule):
+    """Whether removing some occurrence of ``word`` from ``sentence`` makes ``rule`` report:
+    the word is what keeps the sentence silent."""
+    start = sentence.find(word)
+    while start >= 0:
+        if run_text(ruleset, sentence[:start] + sentence[start + len(word) :], select=[rule]).findings:
+            return True
+        start = sentence.find(word, start + 1)
+    return False
+
+
+def test_t005_and_t006_are_rule_kinds_with_pack_data():
+    assert type(T005).kind == "formulation-variant" and type(T006).kind == "de-di-usage"
+    assert [Path(s).name for s in T005.sources] == ["formulation_variants.toml"]
+    assert [Path(s).name for s in T006.sources] == ["de_di.toml"]
+    assert (T005.name, T006.name) == ("formulation-variant", "de-di-usage")
+    assert str(T005.severity) == str(T006.severity) == "warning"
+    assert (T005.scope, T006.scope) == ("document", "paragraph")
+    assert {e.role for e in T006.entries} == set(DE_DI_ROLES) == set(_AT) | _GUARDS
+
+
+@pytest.mark.parametrize("entry", T005.entries, ids=lambda e: e.key)
+def test_every_t005_entry_has_examples_that_hold(entry, ruleset):
+    assert entry.fail and entry.passes, f"{entry.key}: needs fail and pass examples"
+    for sentence in entry.fail:
+        got = flags(ruleset, sentence, "T005")
+        if isinstance(entry, VariantEntry):
+            mine = [g for g in got if g[:2] == (entry.wrong, entry.right)]
+        elif isinstance(entry, ShortFormEntry):
+            mine = [g for g in got if g[:2] == (entry.short, entry.full)]
+        else:
+            mine = [g for g in got if g[0] in entry.wrong_verbs and f"与“{entry.label}”搭配不当" in g[2]]
+        assert mine, (sentence, got)
+    for sentence in entry.passes:
+        assert located(run_text(ruleset, sentence, select=["T005"])) == [], sentence
+
+
+@pytest.mark.parametrize("entry", T005.entries, ids=lambda e: e.key)
+def test_every_t005_word_is_exercised(entry, ruleset):
+    if isinstance(entry, VariantEntry):
+        for word in entry.not_in_paragraph:
+            assert any(word in s and fires_without(ruleset, s, word, "T005") for s in entry.passes), word
+    elif isinstance(entry, CollocationEntry):
+        reported = {g[0] for s in entry.fail for g in flags(ruleset, s, "T005")}
+        assert set(entry.wrong_verbs) <= reported, set(entry.wrong_verbs) - reported
+        for verb in entry.verbs:
+            assert any(verb + "“" + entry.label in s or verb + entry.label in s for s in entry.passes), verb
+
+
+#: Where a word of each reported role sits, given the sentence and a finding's span.
+_AT = {
+    "reduplicated-adverb": lambda s, w, a, b: s[a:b] == w + "的",
+    "measure-word": lambda s, w, a, b: s[a:b] == f"一{w}一{w}的",
+    "verb-with-complement": lambda s, w, a, b: s.startswith(w, b),
+    "verb": lambda s, w, a, b: s.startswith(w, b),
+    "better-verb": lambda s, w, a, b: s.startswith(w, b),
+    "better-frame": lambda s, w, a, b: re.match(w, s[b:]) is not None,
+    "adjective": lambda s, w, a, b: s[a:b] == w + "地",
+    "adjective-noun": lambda s, w, a, b: s.startswith(w, b),
+}
+#: Roles whose words keep a sentence silent.
+_GUARDS = {"noun-head", "better-noun", "nominal-before"}
+
+
+@pytest.mark.parametrize("entry", T006.entries, ids=lambda e: e.key)
+def test_every_t006_entry_has_examples_that_hold(entry, ruleset):
+    assert entry.fail and entry.passes, f"{entry.key}: needs fail and pass examples"
+    findings_of = {s: flagged(ruleset, s, "T006") for s in entry.fail}
+    for sentence, got in findings_of.items():
+        assert got, sentence
+    for sentence in entry.passes:
+        assert located(run_text(ruleset, sentence, select=["T006"])) == [], sentence
+    if entry.role in _GUARDS or entry.not_followed_by:
+        guards = entry.not_followed_by or entry.words
+        for word in guards:
+            assert any(word in s and fires_without(ruleset, s, word, "T006") for s in entry.passes), word
+    if entry.role in _AT:
+        at = _AT[entry.role]
+        for word in entry.words:
+            assert any(at(s, word, a, b) for s, got in findings_of.items() for _, a, b, _, _ in got), word
+        for after in entry.followed_by:
+            assert any(at(s, word + after, a, b) for word in entry.words
+                       for s, got in findings_of.items() for _, a, b, _, _ in got), after
+
+
+def test_t006_frame_and_followed_by_words(ruleset):
+    text = "　　更好的为群众服务，更好的服务群众，打造更好的服务环境，更好的发挥作用，创造更好的发挥空间。"
+    assert findings(ruleset, text, "T006") == [
+        ("T006", 1, 3, 6, "更好的", "更好地", "warning"),
+        ("T006", 1, 12, 15, "更好的", "更好地", "warning"),
+        ("T006", 1, 30, 33, "更好的", "更好地", "warning"),
+    ]
+
+
+# -- user packs extend T005 and T006 ------------------------------------------------------
+
+def _user_pack(tmp_path, text):
+    pack = tmp_path / "mine.toml"
+    pack.write_text(text, encoding="utf-8")
+    return RuleSet.load([pack], plugins=False)
+
+
+def test_a_user_pack_adds_a_t005_variant(tmp_path):
+    ruleset = _user_pack(tmp_path, """
+[pack]
+rule = "T005"
+kind = "formulation-variant"
+data_version = "2026-12-01"
+
+[[entry]]
+wrong = "两学一做学习教育常态化"
+right = "推进“两学一做”学习教育常态化制度化"
+severity = "info"
+why = "规范表述为“推进‘两学一做’学习教育常态化制度化”"
+fail = ["坚持两学一做学习教育常态化。"]
+pass = ["推进“两学一做”学习教育常态化制度化。"]
+
+[[entry]]
+label = "四个意识"
+verbs = ["增强", "树牢"]
+wrong_verbs = ["坚定", "提高"]
+fail = ["不断提高“四个意识”。"]
+pass = ["增强“四个意识”。"]
+""")
+    rule = ruleset.rules["T005"]
+    assert rule is not T005 and len(rule.sources) == 2 and "2026-12-01" in rule.data_versions
+    assert ruleset.data_version() == "2026-12-01"
+    text = "　　坚持两学一做学习教育常态化，认真学习贯彻习总书记重要讲话精神，不断提高“四个意识”。"
+    got = findings(ruleset, text, "T005")
+    assert got == [
+        ("T005", 1, 5, 16, "两学一做学习教育常态化", "推进“两学一做”学习教育常态化制度化", "info"),
+        ("T005", 1, 23, 27, "习总书记", "习近平总书记", "warning"),
+        ("T005", 1, 36, 38, "提高", "增强", "info"),
+    ]
+    messages = [f.message for f in run_text(ruleset, text, select=["T005"]).findings]
+    assert messages[0] == "“两学一做学习教育常态化”应为“推进“两学一做”学习教育常态化制度化”：规范表述为“推进‘两学一做’学习教育常态化制度化”。"
+    assert messages[2] == "“提高”与“四个意识”搭配不当，规范搭配为“增强‘四个意识’”“树牢‘四个意识’”。"
+    # the built-in rule is untouched
+    assert findings(RULESET, text, "T005") == [("T005", 1, 23, 27, "习总书记", "习近平总书记", "warning")]
+    for entry in rule.entries:
+        for sentence in entry.fail:
+            assert run_text(ruleset, sentence, select=["T005"]).findings, sentence
+        for sentence in entry.passes:
+            assert not run_text(ruleset, sentence, select=["T005"]).findings, sentence
+
+
+def test_a_user_pack_adds_t006_words(tmp_path):
+    ruleset = _user_pack(tmp_path, """
+[pack]
+rule = "T006"
+kind = "de-di-usage"
+
+[[entry]]
+role = "verb"
+words = ["压实"]
+fail = ["把责任一项一项的压实。"]
+pass = ["把责任一项一项地压实。"]
+""")
+    assert findings(ruleset, "把责任一项一项的压实。", "T006") == [
+        ("T006", 1, 4, 9, "一项一项的", "一项一项地", "warning"),
+    ]
+    assert findings(RULESET, "把责任一项一项的压实。", "T006") == []
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"wrong": "甲", "right": "乙"}, "needs 'why' or 'message'"),
+    ({"wrong": "甲", "short": "乙", "why": "x"}, "exactly one of"),
+    ({"wrong": "甲", "right": "乙", "why": "x", "guard": "x"}, "unknown key"),
+    ({"wrong": "甲", "right": "乙", "why": "x", "not_before": "("}, "not a valid regular expression"),
+    ({"wrong": "甲", "right": "乙", "why": "x", "severity": "fatal"}, "unknown severity"),
+    ({"short": "思想", "full": "理论", "name": "x"}, "must end with 'short'"),
+    ({"label": "四个意识", "verbs": ["增强"], "wrong_verbs": ["增强"]}, "both in"),
+    ({"label": "四个意识", "verbs": [], "wrong_verbs": ["坚定"]}, "'verbs' must be a non-empty list"),
+])
+def test_t005_entry_errors(entry, message):
+    with pytest.raises(ValueError, match=message):
+        FormulationVariantRule({"rule": "T905"}, "t.toml").add_entry(entry, "t.toml: entry 1")
+
+
+@pytest.mark.parametrize("entry, message", [
+    ({"role": "verbs", "words": ["压实"]}, "'role' must be one of"),
+    ({"role": "verb", "words": []}, "'words' must be a non-empty list"),
+    ({"role": "verb", "words": ["压实"], "followed_by": ["责任"]}, "for role better-verb only"),
+    ({"role": "better-verb", "words": ["x"], "followed_by": ["a"], "not_followed_by": ["b"]}, "cannot be combined"),
+    ({"role": "better-frame", "words": ["为("]}, "not a valid regular expression"),
+])
+def test_t006_entry_errors(entry, message):
+    with pytest.raises(ValueError, match=message):
+        DeDiRule({"rule": "T906"}, "t.toml").add_entry(entry, "t.toml: entry 1")
+
+
+def test_a_broken_user_pack_names_its_file(tmp_path):
+    with pytest.raises(RulePackError, match=r"mine\.toml:\d+: entry 1: 'role' must be one of"):
+        _user_pack(tmp_path, '[pack]\nrule = "T006"\nkind = "de-di-usage"\n\n[[entry]]\nrole = "x"\nwords = ["a"]\n')

@@ -1,13 +1,17 @@
 """T: canonical political formulations (规范表述) and unambiguous 的/地 misuse.
 
-* T004 ``formulation-list`` (rule kind, data in ``rules/formulations.toml``): lists such as
-  “四个意识”、社会主义核心价值观、守土有责… compared item by item with the canonical list.
-* T005 ``formulation-variant``: known wrong or dated wordings (习总书记, the short form
-  新时代中国特色社会主义思想 before any full mention, 两个务必, verb + “四个意识” mismatches).
-* T006 ``de-di-usage``: 的/地 in a few patterns that need no parser (一项一项的抓好,
-  更好的带动, 坚定地阵地意识).
+All three are rule kinds; their data are in rule packs, each entry with the sentences it
+must and must not report (``tests/checks/test_formulations.py`` runs them):
 
-All patterns are compiled once at import; each paragraph is scanned once per rule.
+* T004 ``formulation-list`` (``rules/formulations.toml``): lists such as “四个意识”、
+  社会主义核心价值观、守土有责… compared item by item with the canonical list.
+* T005 ``formulation-variant`` (``rules/formulation_variants.toml``): known wrong or dated
+  wordings (习总书记, 两个务必), a short form (新时代中国特色社会主义思想) before any full
+  mention, verb + label mismatches (坚定“四个意识”).
+* T006 ``de-di-usage`` (``rules/de_di.toml``): 的/地 in a few patterns that need no parser
+  (一项一项的抓好, 更好的带动, 坚定地阵地意识); the pack gives the word lists.
+
+Each kind compiles its patterns on first use; each paragraph is scanned once per rule.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarylint.checks.base import Context, Example, Rule, RuleKind
+from summarylint.checks.base import Context, RuleKind
 from summarylint.model import Finding, Severity
 
 # ---------------------------------------------------------------------------
@@ -503,207 +507,403 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 # ---------------------------------------------------------------------------
-# T005: wrong or dated wordings of canonical formulations
+# Shared helpers for the pack entries of T005 and T006
 # ---------------------------------------------------------------------------
 
-_FULL_THOUGHT = "习近平新时代中国特色社会主义思想"
-_SHORT_THOUGHT = "新时代中国特色社会主义思想"
+
+def _check_keys(entry: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = set(entry) - allowed
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+
+
+def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str) or (required and not value):
+        raise ValueError(f"{where}: '{key}' {'is required and ' if required else ''}must be a non-empty string")
+    return value
+
+
+def _words(entry: dict[str, Any], key: str, where: str, *, required: bool = False) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value) or (required and not value):
+        raise ValueError(f"{where}: '{key}' must be a {'non-empty ' if required else ''}list of non-empty strings")
+    return tuple(value)
+
+
+def _pattern(entry: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: '{key}' must be a string")
+    return _compile(value, key, where)
+
+
+def _compile(value: str, key: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{where}: '{key}' is not a valid regular expression: {exc}") from None
+
+
+def _severity(entry: dict[str, Any], where: str, default: str) -> Severity:
+    try:
+        return Severity.parse(str(entry.get("severity", default)))
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so that an atomic group or the
+    first matching alternative takes the longest word); never matches when empty."""
+    words = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return "|".join(map(re.escape, words)) if words else "(?!)"
+
+
+# ---------------------------------------------------------------------------
+# T005: wrong or dated wordings of canonical formulations (rules/formulation_variants.toml)
+# ---------------------------------------------------------------------------
+
+#: How many characters before a variant, and before a short form, ``not_before`` looks at.
+_VARIANT_LOOKBEHIND = 4
+_SHORT_LOOKBEHIND = 30
 
 
 @dataclass(frozen=True)
-class _Variant:
+class VariantEntry:
+    """A wrong or dated wording, reported wherever its guards allow."""
+
     wrong: str
     right: str
     severity: Severity
     safe: bool
+    #: Why (the message is “wrong”应为“right”：why。) ...
     why: str
-    not_before: re.Pattern[str] | None = None
+    #: ... or the whole message.
+    message: str
+    #: re.search on the ``_VARIANT_LOOKBEHIND`` characters before the match
+    not_before: re.Pattern[str] | None
+    #: Not reported in a paragraph that mentions any of these (history: 七届二中全会, 西柏坡)
+    not_in_paragraph: tuple[str, ...]
+    note: str
+    fail: tuple[str, ...]
+    passes: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.wrong
 
 
-_VARIANTS = (
-    _Variant("习总书记", "习近平总书记", Severity.WARNING, True,
-             "“习总书记”是口语简称，公文应写全称“习近平总书记”"),
-    _Variant("习近平总书记新时代中国特色社会主义思想", _FULL_THOUGHT, Severity.WARNING, True,
-             "思想的名称是“习近平新时代中国特色社会主义思想”，中间不加“总书记”"),
-    _Variant("习近平同志新时代中国特色社会主义思想", _FULL_THOUGHT, Severity.WARNING, True,
-             "思想的名称是“习近平新时代中国特色社会主义思想”，中间不加“同志”"),
-    _Variant("以习近平为核心的党中央", "以习近平同志为核心的党中央", Severity.WARNING, True,
-             "固定表述为“以习近平同志为核心的党中央”"),
-    _Variant("八项规定精神", "中央八项规定精神", Severity.INFO, False,
-             "规范表述为“中央八项规定精神”（或“中央八项规定及其实施细则精神”）",
-             re.compile(r"(中央|政治局|的|省委|市委|县委|区委|和|及|、)$")),
-    _Variant("意识形态责任制", "意识形态工作责任制", Severity.INFO, False,
-             "规范名称为“意识形态工作责任制”（《党委（党组）意识形态工作责任制实施办法》）"),
-)
-_VARIANT_BY_WRONG = {v.wrong: v for v in _VARIANTS}
+@dataclass(frozen=True)
+class ShortFormEntry:
+    """A name that must be written in full at its first mention in a summary."""
 
-#: label → (accepted verbs, verbs that belong to another label: reported)
-_COLLOCATIONS = {
-    "四个意识": (("增强", "树牢", "树立", "强化"), ("坚定", "做到", "践行", "领悟", "拥护")),
-    "四个自信": (("坚定",), ("增强", "树牢", "树立", "做到", "践行", "领悟", "拥护")),
-    "两个维护": (("做到", "践行"), ("增强", "树牢", "树立", "坚定", "领悟", "拥护")),
-    "两个确立": (("拥护", "领悟"), ("做到", "践行", "增强", "树牢", "树立", "坚定", "维护")),
-}
-_COLLOCATION_RE = re.compile(
-    "(" + "|".join(sorted({v for _, bad in _COLLOCATIONS.values() for v in bad}, key=len, reverse=True)) + ")"
-    r"(“|\")?(" + "|".join(_COLLOCATIONS) + r")(?![”\"]?的)"
-)
-_TWO_MUSTS_HISTORY = re.compile(r"七届二中全会|西柏坡|毛泽东|1949|三个务必|赶考")
-_T005_RE = re.compile(
-    "(?P<variant>" + "|".join(re.escape(v.wrong) for v in sorted(_VARIANTS, key=lambda v: -len(v.wrong))) + ")"
-    f"|(?P<short>{_SHORT_THOUGHT})"
-    r"|(?P<musts>两个务必)"
-    f"|(?P<colloc>{_COLLOCATION_RE.pattern})"
-)
-#: The 二十大 theme sentence uses the short form: "全面贯彻新时代中国特色社会主义思想，弘扬伟大建党精神".
-_THEME_BEFORE = re.compile(r"(全面贯彻|高举中国特色社会主义伟大旗帜，全面贯彻)$")
-_THEME_AFTER = re.compile(r"[，,]?\s*弘扬伟大建党精神")
+    short: str
+    full: str
+    #: What the message calls it (指导思想)
+    name: str
+    severity: Severity
+    #: re.search on the ``_SHORT_LOOKBEHIND`` characters before / re.match right after the
+    #: short form: where the short form is the canonical wording (二十大报告主题句)
+    not_before: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    note: str
+    fail: tuple[str, ...]
+    passes: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.short
+
+    @property
+    def prefix(self) -> str:
+        """What the full name adds before the short one (习近平)."""
+        return self.full[: len(self.full) - len(self.short)]
 
 
-class FormulationVariantRule(Rule):
-    id = "T005"
-    name = "formulation-variant"
-    severity = Severity.WARNING
+@dataclass(frozen=True)
+class CollocationEntry:
+    """A label with the verbs it takes, and verbs that belong to other labels."""
+
+    label: str
+    #: Accepted verbs; the first one is suggested.
+    verbs: tuple[str, ...]
+    #: Verbs reported before this label.
+    wrong_verbs: tuple[str, ...]
+    severity: Severity
+    note: str
+    fail: tuple[str, ...]
+    passes: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.label
+
+
+class FormulationVariantRule(RuleKind):
+    """Wrong or dated wordings: literal variants (习总书记, 两个务必), short forms before
+    any full mention (新时代中国特色社会主义思想), verb and label mismatches (坚定“四个意识”).
+
+    A later entry with the same ``wrong``, ``short`` or ``label`` replaces an earlier one
+    (a user pack extending T005 may so change a built-in entry)."""
+
+    kind = "formulation-variant"
     scope = "document"
-    summary = ("规范表述的不当写法（习总书记、未先用全称的“新时代中国特色社会主义思想”、两个务必、"
-               "动词与“四个意识”等搭配不当）")
-    explanation = (
-        "党的重要论述有固定的名称和搭配，以中央文件的表述为准。“习总书记”是口语简称，应写“习近平总书记”；"
-        "“以习近平为核心的党中央”应为“以习近平同志为核心的党中央”。一篇总结中第一次提到指导思想应写全称"
-        "“习近平新时代中国特色社会主义思想”，此后（以及二十大报告主题句“全面贯彻新时代中国特色社会主义思想”）"
-        "才可用简称。“两个务必”是1949年七届二中全会的提法，党的二十大提出“三个务必”，作为当前要求应写"
-        "“三个务必”。固定搭配为：深刻领悟（坚决拥护）“两个确立”、增强（树牢）“四个意识”、坚定“四个自信”、"
-        "做到（践行）“两个维护”，动词与对象错配（如“坚定‘四个意识’”“做到‘两个确立’”）时提示。"
-        "“八项规定精神”宜写“中央八项规定精神”，“意识形态责任制”宜写“意识形态工作责任制”。"
-        "简称、搭配、“两个务必”和后两项只作提示（info）。"
-    )
-    examples = (
-        Example("认真学习贯彻习总书记重要讲话精神。", True),
-        Example("认真学习贯彻习近平总书记重要讲话精神，深刻领悟“两个确立”的决定性意义，增强“四个意识”、"
-                "坚定“四个自信”、做到“两个维护”。", False),
-        Example("狠抓新时代中国特色社会主义思想教育。", True),
-        Example("坚持以习近平新时代中国特色社会主义思想为指导。\n深入学习新时代中国特色社会主义思想。", False),
-    )
+
+    def __init__(self, header: dict[str, Any], source: str) -> None:
+        self.variants: dict[str, VariantEntry] = {}
+        self.short_forms: dict[str, ShortFormEntry] = {}
+        self.collocations: dict[str, CollocationEntry] = {}
+        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        super().__init__(header, source)
+
+    @property
+    def entries(self) -> list[VariantEntry | ShortFormEntry | CollocationEntry]:
+        return [*self.variants.values(), *self.short_forms.values(), *self.collocations.values()]
+
+    def add_entry(self, entry: dict[str, Any], where: str) -> None:
+        shapes = [key for key in ("wrong", "short", "label") if key in entry]
+        if len(shapes) != 1:
+            raise ValueError(f"{where}: an entry needs exactly one of 'wrong' (variant), 'short' (short form) "
+                             "or 'label' (collocation)")
+        common = {"severity", "note", "fail", "pass", "source"}
+        fail, passes = _words(entry, "fail", where), _words(entry, "pass", where)
+        if shapes == ["wrong"]:
+            _check_keys(entry, common | {"wrong", "right", "safe", "why", "message", "not_before",
+                                         "not_in_paragraph"}, where)
+            if not entry.get("why") and not entry.get("message"):
+                raise ValueError(f"{where}: a variant needs 'why' or 'message'")
+            variant = VariantEntry(
+                wrong=_text(entry, "wrong", where, required=True),
+                right=_text(entry, "right", where, required=True),
+                severity=_severity(entry, where, "warning"),
+                safe=bool(entry.get("safe", False)),
+                why=_text(entry, "why", where),
+                message=_text(entry, "message", where),
+                not_before=_pattern(entry, "not_before", where),
+                not_in_paragraph=_words(entry, "not_in_paragraph", where),
+                note=_text(entry, "note", where),
+                fail=fail,
+                passes=passes,
+            )
+            self.variants.pop(variant.wrong, None)
+            self.variants[variant.wrong] = variant
+        elif shapes == ["short"]:
+            _check_keys(entry, common | {"short", "full", "name", "not_before", "not_after"}, where)
+            short_form = ShortFormEntry(
+                short=_text(entry, "short", where, required=True),
+                full=_text(entry, "full", where, required=True),
+                name=_text(entry, "name", where, required=True),
+                severity=_severity(entry, where, "info"),
+                not_before=_pattern(entry, "not_before", where),
+                not_after=_pattern(entry, "not_after", where),
+                note=_text(entry, "note", where),
+                fail=fail,
+                passes=passes,
+            )
+            if short_form.full == short_form.short or not short_form.full.endswith(short_form.short):
+                raise ValueError(f"{where}: 'full' must end with 'short' and be longer")
+            self.short_forms.pop(short_form.short, None)
+            self.short_forms[short_form.short] = short_form
+        else:
+            _check_keys(entry, common | {"label", "verbs", "wrong_verbs"}, where)
+            collocation = CollocationEntry(
+                label=_text(entry, "label", where, required=True),
+                verbs=_words(entry, "verbs", where, required=True),
+                wrong_verbs=_words(entry, "wrong_verbs", where, required=True),
+                severity=_severity(entry, where, "info"),
+                note=_text(entry, "note", where),
+                fail=fail,
+                passes=passes,
+            )
+            both = set(collocation.verbs) & set(collocation.wrong_verbs)
+            if both:
+                raise ValueError(f"{where}: {', '.join(sorted(both))} both in 'verbs' and 'wrong_verbs'")
+            self.collocations.pop(collocation.label, None)
+            self.collocations[collocation.label] = collocation
+        self._compiled = None
+
+    @property
+    def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """(finder, collocation pattern), built on first use."""
+        if self._compiled is None:
+            wrong_verbs = [v for c in self.collocations.values() for v in c.wrong_verbs]
+            # verb, optional opening quote, label; not when the label qualifies a noun (“四个意识”的)
+            colloc = f"({_alt(wrong_verbs)})(“|\")?({_alt(self.collocations)})(?![”\"]?的)"
+            finder = re.compile(
+                f"(?P<variant>{_alt(self.variants)})"
+                f"|(?P<short>{_alt(self.short_forms)})"
+                f"|(?P<colloc>{colloc})"
+            )
+            self._compiled = (finder, re.compile(colloc))
+        return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Finding]:
-        full_seen: dict[int, bool] = {}
+        finder, colloc_re = self.compiled
+        #: (summary, short form) → the full name was written before
+        full_seen: set[tuple[int, str]] = set()
         for block in ctx.text_blocks():
             summary = ctx.outline.summary_of(block.index).index
             text = block.text
-            for m in _T005_RE.finditer(text):
+            for m in finder.finditer(text):
                 start, end = m.span()
                 if m.group("variant"):
-                    v = _VARIANT_BY_WRONG[m.group("variant")]
-                    if v.not_before and v.not_before.search(text, max(0, start - 4), start):
+                    v = self.variants[m.group("variant")]
+                    if v.not_before and v.not_before.search(text, max(0, start - _VARIANT_LOOKBEHIND), start):
                         continue
-                    if _SHORT_THOUGHT in v.wrong:
-                        full_seen[summary] = True
+                    if any(word in text for word in v.not_in_paragraph):
+                        continue
+                    full_seen.update((summary, s) for s in self.short_forms if s in v.wrong)
                     yield ctx.finding(
-                        self, block.index, start, end, f"“{v.wrong}”应为“{v.right}”：{v.why}。",
+                        self, block.index, start, end, v.message or f"“{v.wrong}”应为“{v.right}”：{v.why}。",
                         suggestion=f"改为“{v.right}”", replacement=v.right, safe=v.safe, severity=v.severity,
                     )
                 elif m.group("short"):
-                    if text.startswith("习近平", max(0, start - 3)) and start >= 3:
-                        full_seen[summary] = True
+                    s = self.short_forms[m.group("short")]
+                    prefix = s.prefix
+                    if start >= len(prefix) and text.startswith(prefix, start - len(prefix)):
+                        full_seen.add((summary, s.short))
                         continue
-                    if full_seen.get(summary):
+                    if (summary, s.short) in full_seen:
                         continue
-                    if _THEME_BEFORE.search(text, max(0, start - 30), start) or _THEME_AFTER.match(text, end):
-                        continue
-                    yield ctx.finding(
-                        self, block.index, start, end,
-                        f"本篇首次提到指导思想时应写全称“{_FULL_THOUGHT}”，此后才可用简称"
-                        f"“{_SHORT_THOUGHT}”。",
-                        suggestion=f"改为“{_FULL_THOUGHT}”", replacement=_FULL_THOUGHT, safe=False,
-                        severity=Severity.INFO,
-                    )
-                elif m.group("musts"):
-                    if _TWO_MUSTS_HISTORY.search(text):
+                    if (s.not_before and s.not_before.search(text, max(0, start - _SHORT_LOOKBEHIND), start)) or (
+                        s.not_after and s.not_after.match(text, end)
+                    ):
                         continue
                     yield ctx.finding(
                         self, block.index, start, end,
-                        "“两个务必”是1949年七届二中全会的提法；党的二十大提出“三个务必”（务必不忘初心、牢记使命，"
-                        "务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争），作为当前要求应写“三个务必”。",
-                        suggestion="改为“三个务必”", replacement="三个务必", safe=False, severity=Severity.INFO,
+                        f"本篇首次提到{s.name}时应写全称“{s.full}”，此后才可用简称“{s.short}”。",
+                        suggestion=f"改为“{s.full}”", replacement=s.full, safe=False, severity=s.severity,
                     )
                 else:
-                    c = _COLLOCATION_RE.match(text, start)
+                    c = colloc_re.match(text, start)
                     verb, label = c.group(1), c.group(3)
-                    good, bad = _COLLOCATIONS[label]
-                    if verb not in bad:
+                    entry = self.collocations[label]
+                    if verb not in entry.wrong_verbs:
                         continue
-                    usual = "".join(f"“{v}‘{label}’”" for v in good)
+                    usual = "".join(f"“{v}‘{label}’”" for v in entry.verbs)
                     yield ctx.finding(
                         self, block.index, start, start + len(verb),
                         f"“{verb}”与“{label}”搭配不当，规范搭配为{usual}。",
-                        suggestion=f"改为“{good[0]}”", replacement=good[0], safe=False, severity=Severity.INFO,
+                        suggestion=f"改为“{entry.verbs[0]}”", replacement=entry.verbs[0], safe=False,
+                        severity=entry.severity,
                     )
-            if _FULL_THOUGHT in text:
-                full_seen[summary] = True
+            full_seen.update((summary, s.short) for s in self.short_forms.values() if s.full in text)
 
 
 # ---------------------------------------------------------------------------
-# T006: 的/地 in unambiguous patterns
+# T006: 的/地 in unambiguous patterns (rules/de_di.toml)
 # ---------------------------------------------------------------------------
 
-#: Verbs after an adverbial reduplication (一项一项地抓好): verb + complement, never a modifier ...
-_ADV_VERBS_FIRM = "抓好|抓实|抓出|抓紧|抓牢|抓细|抓住|落实好|落实到位|解决好|整改到位|做好|做实|干好|办好"
-#: ... and verbs that can also modify a noun (一项一项的落实情况): checked with _NOUN_HEADS.
-_ADV_VERBS = (
-    "抓|落实|推进|推动|解决|整改|完成|办理|处理|化解|排查|核查|核实|梳理|清理|对照|检查|督办|销号|兑现|执行|履行|贯彻"
-)
-_NOUN_HEADS = (
-    "情况|工作|任务|措施|事项|问题|清单|方案|结果|成效|效果|过程|进度|台账|机制|制度|责任|要求|能力|作用|"
-    "组|站|员|表|单|点|室|队|人"
-)
-_REDUP_ADV = "认认真真|扎扎实实|踏踏实实|仔仔细细|老老实实|勤勤恳恳|兢兢业业|切切实实"
-#: Verbs after 更好的 (更好地带动); 服务 only with an object (提供更好的服务 is a noun phrase).
-_BETTER_VERBS = (
-    "带动|推动|促进|满足|适应|融入|助力|惠及|维护|引导|赋能|统筹|激发|凝聚|调动|把握|贯彻|落实|履行|履职|服务于|"
-    "服务(?=群众|人民|企业|基层|大局|中心|经济|社会|发展|党员|职工|乡村|居民)"
-)
-_BETTER_NOUNS = "作用|力|者|性|感|度|效应|效果|机制|模式|情况|工作|措施|方案|空间"
-#: 更好的 is attributive after verbs that take a noun (得到更好的落实, 发挥更好的带动作用).
-_NOMINAL_BEFORE = re.compile(
-    r"(得到|获得|有|取得|实现|提供|带来|迎来|给予|给|受到|进行|寻求|追求|作出|做出|发挥|看到|见到|的|是|予以|以)$"
-)
-_ADJ_DE = "坚定|坚强|强烈|牢固|鲜明|正确|良好|浓厚|积极|崇高|远大|坚实|清醒|饱满|高昂|昂扬|端正|严谨|务实|优良"
-_ADJ_NOUNS = (
-    "(?:阵地|政治|大局|核心|看齐|责任|宗旨|担当|忧患|规矩|纪律|法治|服务|创新|安全|风险|底线|表率|奉献|集体)意识|"
-    "政治立场|立场|理想信念|信念|意志|信心|态度|作风|氛围|觉悟|品格|品质|精神状态"
-)
-_T006_RE = re.compile(
-    rf"(?P<redup>(?:一(?P<unit>[项件个条步笔])一(?P=unit)|{_REDUP_ADV})的)"
-    rf"(?={_ADV_VERBS_FIRM}|(?>{_ADV_VERBS})(?!{_NOUN_HEADS}))"
-    rf"|(?P<better>更好的)(?=(?>{_BETTER_VERBS})(?!{_BETTER_NOUNS})|发挥(?!空间|余地|平台|机会)|为[^，。；]{{1,8}}服务)"
-    rf"|(?P<adj>(?:{_ADJ_DE})地)(?={_ADJ_NOUNS})"
-)
+#: How far before a match the ``nominal-before`` words are looked for.
+_NOMINAL_LOOKBEHIND = 4
+
+#: Each entry of rules/de_di.toml gives words in one of these roles.
+DE_DI_ROLES = {
+    # 一项一项的抓好 / 扎扎实实的推进 → 地
+    "reduplicated-adverb": "重叠式状语（扎扎实实）：其后紧跟动词时“的”应为“地”",
+    "measure-word": "“一X一X”中的量词 X（一项一项）：其后紧跟动词时“的”应为“地”",
+    "verb-with-complement": "动补式动词（抓好、落实到位）：接在重叠式状语后总是动词",
+    "verb": "动词（落实、推进）：接在重叠式状语后，除非后面跟着名词中心语",
+    "noun-head": "名词中心语（情况、清单、组）：“一项一项的落实情况”是名词短语，不报",
+    # 更好的带动 → 更好地
+    "better-verb": "“更好”后面的动词（带动、推动）；followed_by：只在其后接这些词时；"
+                   "not_followed_by：其后不是这些词时（代替 better-noun）",
+    "better-noun": "名词性成分（作用、力、机制）：“更好的带动作用”是名词短语，不报",
+    "better-frame": "“更好”后面的格式（正则表达式，如“为……服务”）",
+    # 得到更好的落实 / 是一项一项的…… (both 地 patterns)
+    "nominal-before": "其后“更好的……”“一项一项的……”作宾语或定语的词（得到、提供、是）",
+    # 坚定地阵地意识 → 的
+    "adjective": "形容词（坚定、牢固）：其后紧跟名词时“地”应为“的”",
+    "adjective-noun": "名词（阵地意识、立场、作风）：接在“形容词+地”后时应为“的”",
+}
 
 
-class DeDiRule(Rule):
-    id = "T006"
-    name = "de-di-usage"
-    severity = Severity.WARNING
-    summary = "“的”“地”用错的明确情形（“一项一项的抓好”“更好的带动”应为“地”，“坚定地阵地意识”应为“的”）"
-    explanation = (
-        "状语后用“地”，定语后用“的”（《现代汉语词典》；GB/T 15834 之外的通行用法）。本规则只查不需要分词就能"
-        "判断的情形：重叠式状语（一项一项、扎扎实实）或“更好”后紧跟动词（抓好、带动、推动、发挥……）时应为“地”，"
-        "如“更好地带动”；形容词（坚定、强烈、牢固……）后紧跟名词（阵地意识、立场、信念、作风……）时应为“的”，"
-        "如“坚定的阵地意识”。“提供更好的服务”“得到更好的落实”中“更好的”修饰名词，不报。"
-    )
-    examples = (
-        Example("把每一条措施一项一项的抓好，更好的带动各项工作。", True),
-        Example("把每一条措施一项一项地抓好，更好地带动各项工作，为群众提供更好的服务。", False),
-        Example("树立坚定地阵地意识。", True),
-        Example("树立坚定的阵地意识，坚定地站稳人民立场。", False),
-    )
+@dataclass(frozen=True)
+class DeDiEntry:
+    role: str
+    words: tuple[str, ...]
+    #: better-verb only: the verb counts only before one of these (服务群众 but 更好的服务)
+    followed_by: tuple[str, ...]
+    #: better-verb only: the verb counts unless one of these follows (instead of better-noun)
+    not_followed_by: tuple[str, ...]
+    note: str
+    fail: tuple[str, ...]
+    passes: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.role}:{self.words[0]}"
+
+
+class DeDiRule(RuleKind):
+    """的/地 where the neighbouring words decide (word lists in rules/de_di.toml)."""
+
+    kind = "de-di-usage"
+
+    def __init__(self, header: dict[str, Any], source: str) -> None:
+        self.entries: list[DeDiEntry] = []
+        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        super().__init__(header, source)
+
+    def add_entry(self, entry: dict[str, Any], where: str) -> None:
+        _check_keys(entry, {"role", "words", "followed_by", "not_followed_by", "note", "fail", "pass", "source"},
+                    where)
+        role = entry.get("role")
+        if role not in DE_DI_ROLES:
+            raise ValueError(f"{where}: 'role' must be one of {', '.join(DE_DI_ROLES)}")
+        item = DeDiEntry(
+            role=role,
+            words=_words(entry, "words", where, required=True),
+            followed_by=_words(entry, "followed_by", where),
+            not_followed_by=_words(entry, "not_followed_by", where),
+            note=_text(entry, "note", where),
+            fail=_words(entry, "fail", where),
+            passes=_words(entry, "pass", where),
+        )
+        if (item.followed_by or item.not_followed_by) and role != "better-verb":
+            raise ValueError(f"{where}: 'followed_by' and 'not_followed_by' are for role better-verb only")
+        if item.followed_by and item.not_followed_by:
+            raise ValueError(f"{where}: 'followed_by' and 'not_followed_by' cannot be combined")
+        if role == "better-frame":  # its words are regular expressions
+            for word in item.words:
+                _compile(word, "words", where)
+        self.entries.append(item)
+        self._compiled = None
+
+    def words(self, role: str) -> list[str]:
+        return [w for e in self.entries if e.role == role for w in e.words]
+
+    @property
+    def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """(finder, nominal-before pattern), built on first use."""
+        if self._compiled is None:
+            w = self.words
+            plain = [(word, e.followed_by) for e in self.entries if e.role == "better-verb" and not e.not_followed_by
+                     for word in e.words]
+            plain.sort(key=lambda p: len(p[0]), reverse=True)
+            better = "|".join(re.escape(word) + (f"(?={_alt(after)})" if after else "") for word, after in plain)
+            branches = [f"(?>{better})(?!{_alt(w('better-noun'))})"] if better else []
+            branches += [f"{re.escape(word)}(?!{_alt(e.not_followed_by)})" for e in self.entries
+                         if e.role == "better-verb" and e.not_followed_by for word in e.words]
+            branches += [f"(?:{frame})" for frame in w("better-frame")]
+            finder = re.compile(
+                rf"(?P<redup>(?:一(?P<unit>{_alt(w('measure-word'))})一(?P=unit)|{_alt(w('reduplicated-adverb'))})的)"
+                rf"(?={_alt(w('verb-with-complement'))}|(?>{_alt(w('verb'))})(?!{_alt(w('noun-head'))}))"
+                rf"|(?P<better>更好的)(?={'|'.join(branches) or '(?!)'})"
+                rf"|(?P<adj>(?:{_alt(w('adjective'))})地)(?={_alt(w('adjective-noun'))})"
+            )
+            self._compiled = (finder, re.compile(f"(?:{_alt(w('nominal-before'))})$"))
+        return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        finder, nominal_before = self.compiled
         for block in ctx.text_blocks():
             text = block.text
-            for m in _T006_RE.finditer(text):
+            for m in finder.finditer(text):
                 start, end = m.span()
-                if _NOMINAL_BEFORE.search(text, max(0, start - 4), start) and not m.group("adj"):
+                if not m.group("adj") and nominal_before.search(text, max(0, start - _NOMINAL_LOOKBEHIND), start):
                     continue
                 if m.group("redup"):
                     right = m.group("redup")[:-1] + "地"
@@ -720,5 +920,4 @@ class DeDiRule(Rule):
                 )
 
 
-KINDS = [FormulationListRule]
-RULES: list = [FormulationVariantRule, DeDiRule]
+KINDS = [FormulationListRule, FormulationVariantRule, DeDiRule]
