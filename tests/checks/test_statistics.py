@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from summarylint.checks.statistics import chinese_number, figures_in
+from summarylint.checks.statistics import LISTS, AchievementsWithoutFiguresRule, chinese_number, figures_in
 from summarylint.config import Config
-from summarylint.engine import check_document
+from summarylint.engine import RulePackError, RuleSet, check_document
 from summarylint.model import Block, Document
-from tests.conftest import located, run_text, shared_path
+from tests.conftest import REPO, located, run_text, shared_path
 
 ALL_N = ["N001", "N002", "N003", "N004", "N005", "N006", "N007", "N008"]
 
@@ -383,3 +387,153 @@ def test_n001_on_automatic_numbering(ruleset):
 def test_empty_document(ruleset):
     result = check_document(Document("t.docx", "docx", ()), Config(select=tuple(ALL_N)), ruleset)
     assert result.error is None and result.findings == []
+
+
+# --------------------------------------------------------------------------- rule data (rules/statistics.toml)
+
+N001 = RuleSet.load(plugins=False).rules["N001"]
+PACK = tomllib.loads((REPO / "rules" / "statistics.toml").read_text(encoding="utf-8"))
+
+
+def _entry_id(entry) -> str:
+    """"list:first item" of a loaded entry or of a raw [[entry]] table."""
+    name, items = (entry["list"], entry["items"]) if isinstance(entry, dict) else (entry.list, entry.items)
+    return f"{name}:{items if isinstance(items, str) else items[0]}"
+
+
+def _reports(ruleset, rule, entry, example) -> bool:
+    """Whether the rule that reads the entry's list reports on the example."""
+    rule_id = LISTS[entry.list].rule
+    result = run_text(ruleset, rule.example_text(entry, example), select=[rule_id], period="2025H1")
+    assert result.error is None
+    return any(f.rule == rule_id for f in result.findings)
+
+
+def test_n001_owns_the_data_and_the_other_rules_read_it(ruleset):
+    n001 = ruleset.rules["N001"]
+    assert isinstance(n001, AchievementsWithoutFiguresRule) and n001.sources[0].endswith("statistics.toml")
+    assert n001.scope == "document" and n001.default_enabled
+    for rule_id in ("N002", "N003", "N004", "N005", "N006", "N008"):
+        assert ruleset.rules[rule_id].data is n001, rule_id
+    assert [(r.id, r.name, str(r.severity), r.default_enabled) for r in
+            sorted((r for r in ruleset.rules.values() if r.id.startswith("N")), key=lambda r: r.id)] == [
+        ("N001", "achievements-without-figures", "warning", True),
+        ("N002", "template-placeholder", "error", True),
+        ("N003", "two-digit-year", "warning", True),
+        ("N004", "mixed-numeral-forms", "warning", True),
+        ("N005", "total-differs-from-parts", "warning", True),
+        ("N006", "share-over-100-percent", "warning", True),
+        ("N007", "full-width-digits", "warning", True),
+        ("N008", "subsection-without-figures", "info", False),
+    ]
+    # Every list is filled by the built-in pack.
+    assert [name for name in LISTS if not n001.lists[name]] == []
+
+
+@pytest.mark.parametrize("entry", N001.entries, ids=_entry_id)
+def test_every_data_entry_has_examples_that_hold(entry, ruleset):
+    assert entry.fail and entry.passes, f"{_entry_id(entry)}: needs fail and pass examples"
+    for example in entry.fail:
+        assert _reports(ruleset, N001, entry, example), (LISTS[entry.list].rule, example)
+    for example in entry.passes:
+        assert not _reports(ruleset, N001, entry, example), (LISTS[entry.list].rule, example)
+
+
+@pytest.mark.parametrize("entry", N001.entries, ids=_entry_id)
+def test_every_item_appears_in_its_entry_examples(entry):
+    examples = (*entry.fail, *entry.passes)
+    for item in entry.items:
+        if LISTS[entry.list].regex:
+            assert any(re.search(item, e) for e in examples), item
+        else:
+            assert any(item in e for e in examples), item
+
+
+@pytest.mark.parametrize("index", range(len(PACK["entry"])), ids=[_entry_id(e) for e in PACK["entry"]])
+def test_every_entry_is_needed_by_its_examples(index, ruleset):
+    """Leave the entry out and at least one of its examples turns out otherwise: the
+    examples exercise the entry, not only the rule."""
+    without = AchievementsWithoutFiguresRule(PACK["pack"], "statistics.toml")
+    without.add_pack({}, [e for i, e in enumerate(PACK["entry"]) if i != index], "statistics.toml")
+    reduced = RuleSet([without, *without.companions()])
+    entry = N001.entries[index]
+    assert _entry_id(entry) == _entry_id(PACK["entry"][index])
+    changed = [e for e in entry.fail if not _reports(reduced, without, entry, e)]
+    changed += [e for e in entry.passes if _reports(reduced, without, entry, e)]
+    assert changed, f"{_entry_id(entry)}: no example depends on this entry"
+
+
+_PART_WITHOUT_FIGURES = (
+    "某局2025年上半年工作总结\n一、主要做法\n局党组高度重视意识形态工作，认真落实意识形态工作责任制，"
+    "加强宣传栏、电子显示屏等阵地管理，主动占领网上舆论阵地，及时回应群众关切，出动无人机开展巡查30架次。"
+    "\n二、存在的问题\n学习还不够深入。"
+)
+
+
+def test_a_user_pack_adds_units_and_headings_for_every_rule_that_reads_them(tmp_path, ruleset):
+    pack = tmp_path / "units.toml"
+    pack.write_text(
+        '[pack]\nrule = "N001"\nkind = "statistics"\n\n'
+        '[[entry]]\nlist = "figure-unit"\nitems = ["台次", "架次"]\n'
+        'fail = ["出动无人机多架次"]\npass = ["维修设备12台次", "出动无人机30架次"]\n\n'
+        '[[entry]]\nlist = "achievements-heading"\nitems = "主要举措"\n'
+        'fail = ["主要举措"]\npass = ["主要举措和下一步打算"]\n',
+        encoding="utf-8",
+    )
+    extended = RuleSet.load([pack], plugins=False)
+    n001 = extended.rules["N001"]
+    assert n001.sources[-1] == str(pack) and extended.rules["N002"].data is n001
+    assert [len(e.fail) + len(e.passes) for e in n001.entries[-2:]] == [3, 2]
+
+    # 架次 is no unit of the built-in data: the part has no figure until the pack adds it.
+    assert located(run_text(ruleset, _PART_WITHOUT_FIGURES, select=["N001"])) == [("N001", 2, 1, 1, "")]
+    assert located(run_text(extended, _PART_WITHOUT_FIGURES, select=["N001"])) == []
+    # 台次 counted already (as 台); it is now read whole, longest first.
+    assert [m.group("unit") for m in figures_in("维修设备12台次")] == ["台"]
+    assert [m.group("unit") for m in figures_in("维修设备12台次", n001.patterns)] == ["台次"]
+    text = _PART_WITHOUT_FIGURES.replace("出动无人机开展巡查30架次", "维修设备12台次")
+    assert located(run_text(extended, text, select=["N001"])) == []
+
+    # The same units extend N002 (placeholders) and N005 (totals).
+    assert located(run_text(ruleset, "出动无人机XX架次。", select=["N002"])) == []
+    assert located(run_text(extended, "出动无人机XX架次。", select=["N002"])) == [("N002", 1, 6, 10, "XX架次")]
+    total = "共维修设备12台次，其中空调5台次、电脑4台次。"
+    assert located(run_text(ruleset, total, select=["N005"])) == []
+    assert located(run_text(extended, total, select=["N005"])) == [("N005", 1, 6, 10, "12台次")]
+
+    # A heading word: the part under “主要举措” is now judged.
+    heading = _PART_WITHOUT_FIGURES.replace("主要做法", "主要举措").replace("，出动无人机开展巡查30架次", "")
+    assert located(run_text(ruleset, heading, select=["N001"])) == []
+    assert located(run_text(extended, heading, select=["N001"])) == [("N001", 2, 1, 1, "")]
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ('list = "units"\nitems = "台次"', "'list' must be one of: figure-unit, "),
+    ('list = "figure-unit"', "'items' is missing"),
+    ('list = "figure-unit"\nitems = ["台次", ""]', "'items' must be a non-empty string or a list of non-empty strings"),
+    ('list = "problems-heading"\nitems = "问题("', "'问题(' is not a valid regular expression"),
+    ('list = "plans-heading"\nitems = "(?:打算)?"', "'(?:打算)?' matches the empty string"),
+    ('list = "plans-heading"\nitems = "(?P<num>打算)"', "named groups are not allowed"),
+    ('list = "year-lead"\nitems = "截至?"', "of fixed width (it is used as a look-behind)"),
+    ('list = "count-unit"\nitems = "台次"', "a count-unit entry needs 'kind'"),
+    ('list = "figure-unit"\nitems = "台次"\nkind = "items"', "'kind' and 'chinese' belong to count-unit entries"),
+    ('list = "figure-unit"\nitems = "台次"\nunit = "台次"', "unknown key(s) unit"),
+])
+def test_pack_errors_name_the_file_and_the_entry(tmp_path, entry, message):
+    pack = tmp_path / "bad.toml"
+    pack.write_text(f'[pack]\nrule = "N001"\nkind = "statistics"\n\n[[entry]]\n{entry}\n', encoding="utf-8")
+    with pytest.raises(RulePackError) as raised:
+        RuleSet.load([pack], plugins=False)
+    assert str(raised.value).startswith(f"{pack}:5: entry 1: ") and message in str(raised.value), str(raised.value)
+
+
+def test_pack_template_errors(tmp_path):
+    pack = tmp_path / "bad.toml"
+    pack.write_text('[pack]\nrule = "N001"\nkind = "statistics"\n\n[[pack.templates]]\nlists = ["figure-unit"]\n'
+                    'text = "没有位置"\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"template 1: 'text' must be a string with \{\}"):
+        RuleSet.load([pack], plugins=False)
+    pack.write_text('[pack]\nrule = "N001"\nkind = "statistics"\n\n[[pack.templates]]\nlists = ["units"]\n'
+                    'text = "{}"\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match="template 1: 'lists' must name lists of: figure-unit"):
+        RuleSet.load([pack], plugins=False)

@@ -4,9 +4,17 @@ Facts: GB/T 15835-2011 《出版物上数字用法》 (Arabic numerals for count
 years, half-width digits, "同类别同形式"), GB/T 9704-2012 7.3.5.4 (年份应标全称) and
 shared REFERENCE.md §2 (achievements should carry figures; the quantity pattern).
 
-Every pattern here is compiled once.  Digits are matched as ASCII ``[0-9]`` (Python's
-``\\d`` also matches full-width digits, which N007 reports on their own), except where a
-figure is only being *counted* (N001), where full-width digits count too.
+The word lists and patterns (counting units, figures that are not results, the headings
+of a summary's parts, title words, placeholder, year, share and growth words …) are rule
+data in rules/statistics.toml, one list per ``LISTS`` key.  N001 owns the data (rule kind
+"statistics"); N002–N006 and N008 are companion rules that read it, so a user's pack that
+extends N001 (a unit, a heading word) extends every rule that uses the list.  N007 needs
+no data.  The patterns are built from the lists on first use and rebuilt only when a pack
+adds entries; the matching logic (numerals, ordinals, guards, algorithms) stays here.
+
+Digits are matched as ASCII ``[0-9]`` (Python's ``\\d`` also matches full-width digits,
+which N007 reports on their own), except where a figure is only being *counted* (N001),
+where full-width digits count too.
 """
 
 from __future__ import annotations
@@ -14,8 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from summarylint.checks.base import Context, Example, Rule
+from summarylint.checks.base import Context, Example, Rule, RuleKind
 from summarylint.model import Block, Finding, Severity
 from summarylint.structure import Section, Summary
 
@@ -57,87 +67,210 @@ def chinese_number(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-# --------------------------------------------------------------------------- units
-
-#: Counting units that make a result figure (REFERENCE §2, extended), longest first.
-_UNITS_FIGURE = (
-    "个百分点|万人次|人次|家次|户次|篇次|条次|个次|课时|学时|小时|平方米|公里|千米|万元|亿元|"
-    "元|%|％|‰|次|场|期|批|轮|名|人|个|项|篇|条|件|份|家|户|处|块|部|本|册|套|张|幅|堂|节|门|"
-    "起|宗|例|台|辆|座|所|支|位|吨|亩|字|天|届|封|株|棵|米"
-)
-#: Units after a Chinese numeral that make a figure; 位/部/节/期 are left out because
-#: "五位一体", "三部门", "两节", "三期叠加" are set phrases (个/项/条: ``_FIGURE_CN_ITEMS``).
-_UNITS_FIGURE_CN = "万人次|人次|万元|亿元|元|个百分点|课时|学时|次|场|批|轮|名|篇|件|份|家|户|处|本|堂|起"
-
-#: Kinds of counted things ("同类别同形式").
-_KIND = {
-    **dict.fromkeys(("次", "场", "期", "批", "轮", "堂"), "events"),
-    **dict.fromkeys(("人次", "名", "人", "位", "家次", "户次"), "people"),
-    **dict.fromkeys(
-        ("篇", "条", "件", "份", "个", "项", "部", "本", "册", "套", "张", "幅", "起", "宗", "例", "台", "辆",
-         "座", "所", "支", "块", "处", "家", "户", "门"),
-        "items",
-    ),
-}
-_UNITS_KIND = "|".join(sorted(_KIND, key=len, reverse=True))
-_UNITS_KIND_CN = "人次|次|场|批|轮|堂|名|篇|件|份|家|户|本|起|期"
+# --------------------------------------------------------------------------- rule data
 
 _DIGITS_ANY = "0-9０-９"
 
-#: An Arabic figure: 12次, 1.5万元, 20余篇, 95%, 300余人次 (full-width digits count here).
-_FIGURE_AR = re.compile(
-    rf"(?<![{_DIGITS_ANY}A-Za-z.．×xX*＊])(?P<num>[{_DIGITS_ANY}]+(?:[.．][{_DIGITS_ANY}]+)?)"
-    rf"(?P<mult>[万亿千百]?)(?:余|多)?[万亿]?(?P<unit>{_UNITS_FIGURE})"
-)
-_FIGURE_CN = re.compile(
-    rf"(?<![第前后每逐这那哪几头{_CN_NUM_CHARS}])(?P<num>[{_CN_NUM_CHARS}]+)(?:余|多)?(?P<unit>{_UNITS_FIGURE_CN})"
-)
-#: Chinese numeral + 个/项/条… counts as a figure ("完成三项重点任务") unless it is quoted
-#: or names a set phrase ("四个意识", "中央八项规定", "两个维护").
-_FIGURE_CN_ITEMS = re.compile(
-    rf"(?<![第前后每逐这那哪几头“「‘{_CN_NUM_CHARS}])(?P<num>[{_CN_NUM_CHARS}]+)(?:余|多)?(?P<unit>[个项条支座所])"
-    r"(?!意识|自信|维护|确立|全面|代表|务必|必由之路|明确|坚持|结合|大局|一百年|区分开来|规定|服务|责任|作用|不摘|"
-    r"一|以上|以下|方面|层面|环节|注重|统筹|原则|要求|标准|禁止|严禁|不准|纪律)"
-)
-#: Figures that are not results: round-the-clock duty, the eight-hour day.
-_NOT_RESULT = re.compile(r"(?:7\s*[×xX*＊]\s*)?24小时|8小时(?:以外|之外|外)")
 
-# --------------------------------------------------------------------------- headings
+@dataclass(frozen=True)
+class DataList:
+    """One list of rule data in rules/statistics.toml."""
 
-#: Headings of the achievements part (REFERENCE §2, part 2).
-_ACHIEVEMENT_HEADING = re.compile(
-    r"主要做法|主要工作|工作开展情况|开展情况|工作情况|工作成效|主要成效|主要成绩|工作成绩|取得的成[效绩]|成效|成绩|"
-    r"亮点|完成情况|推进情况|总体情况|进展情况|工作进展|落实情况|履职情况|执行情况|工作回顾|做法"
-)
-#: Problems headings; "补齐短板", "缩小差距", "帮扶困难群众" are themes, not problems.
-_PROBLEM_HEADING = re.compile(
-    r"(?:存在|主要|突出|面临|当前)的?(?:问题|不足|困难)|问题(?:和|与|及|、)|(?:和|与|及|、)问题|"
-    r"(?<![补齐找小服视决])(?:不足|短板|差距|弱项)|(?<![帮扶济助决服])困难|教训|^问题$|^存在问题"
-)
-_PLAN_HEADING = re.compile(
-    r"下一?步|今后|打算|计划|展望|思路|努力方向|下半年|明年|来年|[0-9]{4}年.{0,4}(?:安排|重点)|"
-    r"意见建议|几点建议|^建议"
-)
-_EXPERIENCE_HEADING = re.compile(r"体会|经验|启示")
-#: 措施 is a plans word unless the heading also speaks of what was achieved.
-_MEASURES = re.compile(r"措施")
-_ACHIEVED = re.compile(r"做法|成效|成绩|开展情况|完成情况")
-#: Documents that are not summaries (plans, notices...) are not judged by N001.
-_NOT_SUMMARY_TITLE = re.compile(r"(?:计划|方案|要点|安排|意见|通知|办法|规定|细则|预案|讲话|发言|提纲)$")
-_SUMMARY_TITLE = re.compile(r"总结|报告|汇报|述职|情况")
+    #: The rule whose findings an entry's ``fail`` / ``pass`` examples are about.
+    rule: str
+    #: Items are regular expressions (kept in order); otherwise literal words, which are
+    #: tried longest first ("人次" before "人").
+    regex: bool
+    what: str
+
+
+LISTS: dict[str, DataList] = {
+    # N001 (figures; the units also make N002's "XX次" and N005's quantities)
+    "figure-unit": DataList("N001", False, "units after an Arabic numeral that make a result figure (12次, 95%)"),
+    "figure-unit-cn": DataList("N001", False, "units after a Chinese numeral that make a figure (三次, 五万元)"),
+    "figure-unit-cn-item": DataList(
+        "N001", False, "个/项/条…: after a Chinese numeral a figure unless a set-phrase word follows"
+    ),
+    "set-phrase": DataList("N001", False, "words after 四个/八项… that make a set phrase, not a figure (四个意识)"),
+    "not-result": DataList("N001", True, "figures that are not results (24小时值班)"),
+    # N001 (which part is the achievements part; N008 too)
+    "achievements-heading": DataList("N001", True, "headings of the achievements part (主要做法, 工作成效)"),
+    "problems-heading": DataList("N001", True, "headings of the problems part (存在的问题)"),
+    "plans-heading": DataList("N001", True, "headings of the plans part (下一步打算)"),
+    "experience-heading": DataList("N001", True, "headings of an experience part (体会, 启示)"),
+    "measures-heading": DataList("N001", True, "a plans word unless the heading also names results (措施)"),
+    "achieved-heading": DataList("N001", True, "words that keep a measures heading in the achievements (措施及成效)"),
+    "other-title": DataList("N001", False, "title endings of documents that are not summaries (计划, 通知)"),
+    "summary-title": DataList("N001", False, "title words of a summary, which win over other-title (总结)"),
+    # N002
+    "placeholder-noun": DataList("N002", False, "words after XX/×× that make a placeholder (XX同志, ××单位)"),
+    "template-instruction": DataList("N002", True, "template instructions in 【】 or [] (【待补充】)"),
+    "template-instruction-paren": DataList("N002", True, "template instructions opening a （） (（此处插入照片）)"),
+    # N003
+    "year-marker": DataList("N003", True, "what follows a year (24年上半年, 24年度, 24年6月)"),
+    "year-lead": DataList("N003", True, "what precedes a year (截至23年); fixed width (a look-behind)"),
+    "era": DataList("N003", False, "era names before a two-digit year (民国38年)"),
+    # N004
+    "count-unit": DataList("N004", False, "units of counts of one kind (同类别): each entry gives 'kind'"),
+    "count-set-phrase": DataList("N004", False, "words after a Chinese count that make a set phrase (三次分配)"),
+    # N005
+    "total-word": DataList("N005", False, "words that introduce a total (共, 合计)"),
+    "overlap": DataList("N005", False, "words that make the parts of a total overlap (女党员, 大专以上)"),
+    # N006
+    "share": DataList("N006", False, "words of shares and rates, which cannot exceed 100% (覆盖率, 占比)"),
+    "growth": DataList("N006", False, "words of growth and targets, which can (同比增长, 完成目标)"),
+}
+
+_ENTRY_KEYS = frozenset({"list", "items", "kind", "chinese", "note", "fail", "pass", "source"})
+
+
+@dataclass(frozen=True)
+class StatEntry:
+    """An entry of rules/statistics.toml: items added to one list, with examples."""
+
+    list: str
+    items: tuple[str, ...]
+    #: count-unit only: the kind of thing counted, and whether Chinese-numeral counts
+    #: in these units are compared with Arabic ones (N004).
+    kind: str | None
+    chinese: bool
+    note: str
+    fail: tuple[str, ...]
+    passes: tuple[str, ...]
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
+        return tuple(value)
+    raise ValueError(f"{where}: '{key}' must be a non-empty string or a list of non-empty strings")
+
+
+def _check_regex(item: str, name: str, where: str) -> None:
+    try:
+        compiled = re.compile(item)
+        if name == "year-lead":
+            re.compile(f"(?<={item})")
+    except re.error as exc:
+        width = " of fixed width (it is used as a look-behind)" if name == "year-lead" else ""
+        raise ValueError(f"{where}: {item!r} is not a valid regular expression{width}: {exc}") from None
+    if compiled.groupindex:
+        raise ValueError(f"{where}: {item!r}: named groups are not allowed in list items")
+    if compiled.match(""):
+        raise ValueError(f"{where}: {item!r} matches the empty string")
+
+
+def _alternation(items: Iterable[str], regex: bool) -> str:
+    """``a|b|c``.  Literal words are escaped and tried longest first, so that a pack's
+    "台次" is read before the built-in "台"; regular expressions keep their order."""
+    unique = list(dict.fromkeys(items))
+    if not unique:
+        return "(?!)"
+    if regex:
+        return "|".join(unique)
+    return "|".join(re.escape(word) for word in sorted(unique, key=len, reverse=True))
+
+
+class Patterns:
+    """Every pattern of the family that depends on the data, compiled together."""
+
+    def __init__(self, lists: dict[str, list[str]], count_kinds: dict[str, str], chinese_counts: list[str]) -> None:
+        def alt(name: str) -> str:
+            return _alternation(lists[name], LISTS[name].regex)
+
+        units = alt("figure-unit")
+        units_cn = alt("figure-unit-cn")
+        # N001: an Arabic figure: 12次, 1.5万元, 20余篇, 95%, 300余人次 (full-width digits count here).
+        self.figure_ar = re.compile(
+            rf"(?<![{_DIGITS_ANY}A-Za-z.．×xX*＊])(?P<num>[{_DIGITS_ANY}]+(?:[.．][{_DIGITS_ANY}]+)?)"
+            rf"(?P<mult>[万亿千百]?)(?:余|多)?[万亿]?(?P<unit>{units})"
+        )
+        self.figure_cn = re.compile(
+            rf"(?<![第前后每逐这那哪几头{_CN_NUM_CHARS}])(?P<num>[{_CN_NUM_CHARS}]+)(?:余|多)?(?P<unit>{units_cn})"
+        )
+        # Chinese numeral + 个/项/条… counts as a figure ("完成三项重点任务") unless it is
+        # quoted or names a set phrase ("四个意识", "中央八项规定", "两个维护").
+        self.figure_cn_items = re.compile(
+            rf"(?<![第前后每逐这那哪几头“「‘{_CN_NUM_CHARS}])(?P<num>[{_CN_NUM_CHARS}]+)(?:余|多)?"
+            rf"(?P<unit>{alt('figure-unit-cn-item')})(?!{alt('set-phrase')})"
+        )
+        self.not_result = re.compile(alt("not-result"))
+        self.achievement_heading = re.compile(alt("achievements-heading"))
+        self.problem_heading = re.compile(alt("problems-heading"))
+        self.plan_heading = re.compile(alt("plans-heading"))
+        self.experience_heading = re.compile(alt("experience-heading"))
+        self.measures = re.compile(alt("measures-heading"))
+        self.achieved = re.compile(alt("achieved-heading"))
+        self.not_summary_title = re.compile(rf"(?:{alt('other-title')})$")
+        self.summary_title = re.compile(alt("summary-title"))
+        # N002
+        self.ph_after = re.compile(rf"(?:{units}|[年月日号时]|{alt('placeholder-noun')})")
+        square, paren = alt("template-instruction"), alt("template-instruction-paren")
+        self.ph_bracket = re.compile(
+            rf"【[^】\n]{{0,30}}?(?:{square})[^】\n]{{0,30}}】"
+            rf"|[\[［](?:[^\]］\n]{{0,20}}?)(?:{square})[^\]］\n]{{0,30}}[\]］]"
+            rf"|[（(〔]\s*(?:{paren})[^）)〕\n]{{0,30}}[）)〕]"
+        )
+        # N003
+        leads = "|".join(f"(?<={lead})" for lead in dict.fromkeys(lists["year-lead"])) or "(?!)"
+        self.short_year = re.compile(
+            rf"(?<![0-9０-９.．:：/\-A-Za-z第])(?P<num>[0-9]{{2}})年(?=(?:{alt('year-marker')}))"
+            rf"|(?:{leads})"
+            r"(?P<num2>[0-9]{2})年(?![0-9来里间内多余以之前后的中时左上下半底初末度月，,。；;、）)”])"
+        )
+        self.era = re.compile(rf"(?:{alt('era')})$")
+        # N004: kinds of counted things ("同类别同形式")
+        self.kind = dict(count_kinds)
+        self.count_ar = re.compile(
+            rf"(?<![0-9.A-Za-z第])(?P<num>[0-9]+(?:\.[0-9]+)?)[万亿]?(?:余|多)?"
+            rf"(?P<unit>{_alternation(count_kinds, False)})"
+        )
+        self.count_cn = re.compile(
+            rf"(?<![第前后每逐这那哪几头连再{_CN_NUM_CHARS}])(?P<num>[{_CN_NUM_CHARS}]+)"
+            rf"(?P<unit>{_alternation(chinese_counts, False)})(?!{alt('count-set-phrase')}|[余多来几])"
+        )
+        # N005
+        qty = rf"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>[万亿]?)(?P<approx>余|多)?(?P<unit>{units})"
+        self.total = re.compile(
+            rf"(?:{alt('total-word')})[^，,。；;：:0-9]{{0,12}}?(?<![0-9.第]){qty}[，,：:]?\s*其中[，,：:]?"
+        )
+        self.part = re.compile(rf"(?<![0-9.第]){qty}")
+        self.overlap = re.compile(alt("overlap"))
+        self.cn_count_any = re.compile(rf"(?<![0-9.])[零〇一二三四五六七八九十百千两][{_CN_NUM_CHARS}]*(?:{units_cn})")
+        # N006
+        self.share = re.compile(alt("share"))
+        self.growth = re.compile(alt("growth"))
+
+    def is_problem_or_plan(self, title: str) -> bool:
+        if self.problem_heading.search(title) or self.plan_heading.search(title):
+            return True
+        return bool(self.measures.search(title)) and not self.achieved.search(title)
+
+    def is_achievements(self, title: str) -> bool:
+        return bool(self.achievement_heading.search(title)) and not self.is_problem_or_plan(title)
+
+
+@cache
+def builtin_data() -> AchievementsWithoutFiguresRule:
+    """N001 with the built-in data alone, for callers without a loaded rule set."""
+    from summarylint.engine import RuleSet
+    from summarylint.resources import data_dir
+
+    kind = AchievementsWithoutFiguresRule
+    ruleset = RuleSet([])
+    ruleset.load_pack(data_dir("rules") / "statistics.toml", {kind.kind: kind})
+    rule = ruleset.rules["N001"]
+    assert isinstance(rule, kind)
+    return rule
+
+
+#: A title is at most this long (characters).
 _TITLE_MAX = 60
 #: A part this short (body characters) is not judged.
 _MIN_PART_CHARS = 60
-
-
-def _is_problem_or_plan(title: str) -> bool:
-    if _PROBLEM_HEADING.search(title) or _PLAN_HEADING.search(title):
-        return True
-    return bool(_MEASURES.search(title)) and not _ACHIEVED.search(title)
-
-
-def _is_achievements(title: str) -> bool:
-    return bool(_ACHIEVEMENT_HEADING.search(title)) and not _is_problem_or_plan(title)
 
 
 def _heading_text(section: Section) -> str:
@@ -152,19 +285,21 @@ def _short(text: str, limit: int = 24) -> str:
 # --------------------------------------------------------------------------- figures
 
 
-def figures_in(text: str) -> Iterator[re.Match[str]]:
+def figures_in(text: str, patterns: Patterns | None = None) -> Iterator[re.Match[str]]:
     """Result figures in ``text``: quantity + counting unit, without ordinals, set
-    phrases, years and dates, round-the-clock duty hours."""
-    blocked = [m.span() for m in _NOT_RESULT.finditer(text)]
+    phrases, years and dates, round-the-clock duty hours.  ``patterns`` defaults to the
+    built-in data (a loaded N001 passes its own, user packs included)."""
+    p = patterns or builtin_data().patterns
+    blocked = [m.span() for m in p.not_result.finditer(text)]
 
     def free(m: re.Match[str]) -> bool:
         return not any(s < m.end() and m.start() < e for s, e in blocked)
 
-    for m in _FIGURE_AR.finditer(text):
+    for m in p.figure_ar.finditer(text):
         if text[max(0, m.start() - 1) : m.start()] == "第" or not free(m):
             continue
         yield m
-    for pattern in (_FIGURE_CN, _FIGURE_CN_ITEMS):
+    for pattern in (p.figure_cn, p.figure_cn_items):
         for m in pattern.finditer(text):
             if chinese_number(m.group("num")) in (None, 0, 1) or not free(m):
                 continue  # 一批, 一项 (articles), 三五 (approximate), 万
@@ -194,15 +329,16 @@ def _title_of(summary: Summary, ctx: Context) -> str:
     return ""
 
 
-def achievements_part(summary: Summary, ctx: Context) -> _Part | None:
+def achievements_part(summary: Summary, ctx: Context, patterns: Patterns | None = None) -> _Part | None:
     """The achievements part of a summary, or None where it cannot be told."""
+    p = patterns or builtin_data().patterns
     title = _title_of(summary, ctx)
-    if _NOT_SUMMARY_TITLE.search(title) and not _SUMMARY_TITLE.search(title):
+    if p.not_summary_title.search(title) and not p.summary_title.search(title):
         return None
     top = summary.sections
     if not top:
         return None
-    named = [s for s in top if _is_achievements(s.heading.title)]
+    named = [s for s in top if p.is_achievements(s.heading.title)]
     if named:
         return _Part(named, "heading")
     # Themed level-1 headings (一、加强组织领导 二、注重理论学习 … 四、存在的问题及打算):
@@ -211,8 +347,8 @@ def achievements_part(summary: Summary, ctx: Context) -> _Part | None:
     has_problems = False
     while end > 0:
         title = top[end - 1].heading.title
-        if _is_problem_or_plan(title) or _EXPERIENCE_HEADING.search(title):
-            has_problems = has_problems or bool(_PROBLEM_HEADING.search(title))
+        if p.is_problem_or_plan(title) or p.experience_heading.search(title):
+            has_problems = has_problems or bool(p.problem_heading.search(title))
             end -= 1
         else:
             break
@@ -231,8 +367,8 @@ def _section_text(ctx: Context, section: Section) -> Iterator[tuple[Block, str]]
         yield block, text
 
 
-def _has_figure(ctx: Context, section: Section) -> bool:
-    return any(next(figures_in(text), None) for _, text in _section_text(ctx, section))
+def _has_figure(ctx: Context, section: Section, patterns: Patterns) -> bool:
+    return any(next(figures_in(text, patterns), None) for _, text in _section_text(ctx, section))
 
 
 def _body_chars(ctx: Context, section: Section) -> int:
@@ -246,41 +382,110 @@ def _body_chars(ctx: Context, section: Section) -> int:
 _FIGURE_EXAMPLES = "次数、人次、篇数、金额、比例等"
 
 
-class AchievementsWithoutFiguresRule(Rule):
-    id = "N001"
-    name = "achievements-without-figures"
-    severity = Severity.WARNING
+class AchievementsWithoutFiguresRule(RuleKind):
+    """N001, and the owner of the family's data: rules/statistics.toml gives its header
+    (name, severity, summary, explanation, examples) and the lists in ``LISTS``; the
+    companion rules read the lists through ``patterns``."""
+
+    kind = "statistics"
     scope = "document"
-    summary = "“主要做法和成效”部分没有一个数据支撑"
-    explanation = (
-        "写成绩应当多用数据、多举事实：开展了多少次活动、覆盖多少人次、发布多少篇信息、投入多少资金、"
-        "办结率多少，比“高度重视”“成效明显”更有说服力，也是审核总结时最常提的意见之一。"
-        "本规则找出每篇总结的成效部分（标题含“主要做法”“工作开展情况”“工作成效”“总体情况”等的一级部分；"
-        "一级标题都是主题句时，取“存在的问题”之前的各部分），其中一个带计量单位的数字都没有时报告一次。"
-        "“24小时值班”、年份日期、“第三轮”等序数、“三会一课”“四个意识”等固定提法不算数据。"
-    )
-    examples = (
-        Example(
-            "某局2025年上半年工作总结\n一、主要做法\n高度重视意识形态工作，认真落实意识形态工作责任制，"
-            "加强宣传栏、电子显示屏等阵地管理，严格24小时值班制度，及时回应群众关切，工作取得明显成效。\n"
-            "二、存在的问题\n学习还不够深入。",
-            True,
-        ),
-        Example(
-            "某局2025年上半年工作总结\n一、主要做法\n组织中心组专题学习12次，开展主题党日6次，"
-            "发布信息86篇，严格24小时值班制度。\n二、存在的问题\n学习还不够深入。",
-            False,
-        ),
-    )
+
+    def __init__(self, header: dict[str, Any], source: str) -> None:
+        self.entries: list[StatEntry] = []
+        self.lists: dict[str, list[str]] = {name: [] for name in LISTS}
+        self.count_kinds: dict[str, str] = {}
+        self.chinese_counts: list[str] = []
+        #: list name → the small document its one-line examples are checked in
+        self.templates: dict[str, str] = {}
+        self._patterns: Patterns | None = None
+        super().__init__(header, source)
+
+    def add_pack(
+        self, header: dict[str, Any], entries: list[dict[str, Any]], source: str, lines: list[int] | None = None
+    ) -> None:
+        templates = header.get("templates", [])
+        if not isinstance(templates, list):
+            raise ValueError(f"{source}: 'templates' must be an array of tables ([[pack.templates]])")
+        for number, template in enumerate(templates, 1):
+            where = f"{source}: template {number}"
+            text = template.get("text") if isinstance(template, dict) else None
+            names = template.get("lists") if isinstance(template, dict) else None
+            if not isinstance(text, str) or "{}" not in text:
+                raise ValueError(f"{where}: 'text' must be a string with {{}} where an example goes")
+            if not isinstance(names, list) or not names or any(n not in LISTS for n in names):
+                raise ValueError(f"{where}: 'lists' must name lists of: {', '.join(LISTS)}")
+            self.templates.update(dict.fromkeys(names, text))
+        super().add_pack(header, entries, source, lines)
+
+    def add_entry(self, entry: dict[str, Any], where: str) -> None:
+        unknown = set(entry) - _ENTRY_KEYS
+        if unknown:
+            raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        name = entry.get("list")
+        if name not in LISTS:
+            raise ValueError(f"{where}: 'list' must be one of: {', '.join(LISTS)}")
+        items = _strings(entry.get("items"), where, "items")
+        if not items:
+            raise ValueError(f"{where}: 'items' is missing")
+        if LISTS[name].regex:
+            for item in items:
+                _check_regex(item, name, where)
+        kind, chinese = entry.get("kind"), entry.get("chinese", False)
+        if name == "count-unit":
+            if not isinstance(kind, str) or not kind:
+                raise ValueError(f"{where}: a count-unit entry needs 'kind' (what is counted, as \"events\")")
+            if not isinstance(chinese, bool):
+                raise ValueError(f"{where}: 'chinese' must be true or false")
+        elif "kind" in entry or "chinese" in entry:
+            raise ValueError(f"{where}: 'kind' and 'chinese' belong to count-unit entries")
+        self.entries.append(StatEntry(
+            list=name,
+            items=items,
+            kind=kind,
+            chinese=chinese,
+            note=str(entry.get("note", "")),
+            fail=_strings(entry.get("fail"), where, "fail"),
+            passes=_strings(entry.get("pass"), where, "pass"),
+        ))
+        self.lists[name].extend(items)
+        if name == "count-unit":
+            for item in items:
+                self.count_kinds[item] = kind
+                if chinese:
+                    self.chinese_counts.append(item)
+        self._patterns = None
+
+    @property
+    def patterns(self) -> Patterns:
+        if self._patterns is None:
+            self._patterns = Patterns(self.lists, self.count_kinds, self.chinese_counts)
+        return self._patterns
+
+    def companions(self) -> list[Rule]:
+        return [
+            PlaceholderRule(self),
+            ShortYearRule(self),
+            MixedNumeralsRule(self),
+            TotalMismatchRule(self),
+            ShareOver100Rule(self),
+            SubsectionWithoutFiguresRule(self),
+        ]
+
+    def example_text(self, entry: StatEntry, example: str) -> str:
+        """The document an entry's example is checked as: a one-line example goes into
+        its list's template, an example with a line break stands alone."""
+        template = self.templates.get(entry.list)
+        return template.replace("{}", example) if template and "\n" not in example else example
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        p = self.patterns
         for summary in ctx.summaries():
-            part = achievements_part(summary, ctx)
+            part = achievements_part(summary, ctx, p)
             if part is None:
                 continue
             if sum(_body_chars(ctx, s) for s in part.sections) < _MIN_PART_CHARS:
                 continue
-            if any(_has_figure(ctx, s) for s in part.sections):
+            if any(_has_figure(ctx, s, p) for s in part.sections):
                 continue
             first = part.sections[0]
             if part.mode == "heading" or len(part.sections) == 1:
@@ -300,7 +505,14 @@ class AchievementsWithoutFiguresRule(Rule):
             )
 
 
-class SubsectionWithoutFiguresRule(Rule):
+class _Companion(Rule):
+    """A rule that reads N001's data (rules/statistics.toml)."""
+
+    def __init__(self, data: AchievementsWithoutFiguresRule) -> None:
+        self.data = data
+
+
+class SubsectionWithoutFiguresRule(_Companion):
     id = "N008"
     name = "subsection-without-figures"
     severity = Severity.INFO
@@ -328,8 +540,9 @@ class SubsectionWithoutFiguresRule(Rule):
     )
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        p = self.data.patterns
         for summary in ctx.summaries():
-            part = achievements_part(summary, ctx)
+            part = achievements_part(summary, ctx, p)
             if part is None:
                 continue
             groups = [s.children for s in part.sections]
@@ -338,7 +551,7 @@ class SubsectionWithoutFiguresRule(Rule):
             for siblings in groups:
                 if len(siblings) < 2:
                     continue
-                with_figures = [_has_figure(ctx, s) for s in siblings]
+                with_figures = [_has_figure(ctx, s, p) for s in siblings]
                 if not any(with_figures):
                     continue
                 for section, has in zip(siblings, with_figures, strict=True):
@@ -363,21 +576,12 @@ _LATIN = "A-Za-zＡ-Ｚａ-ｚ"
 _PH_TOKEN = re.compile(
     rf"(?<![{_LATIN}0-9./@:_\-])(?P<tok>[0-9]*[{_PH}]+(?:[0-9]+[{_PH}]+)*[0-9]*)(?![{_LATIN}/@_])"
 )
-_PH_AFTER = re.compile(
-    rf"(?:{_UNITS_FIGURE}|[年月日号时]|同志|单位|部门|县|市|区|镇|乡|村|局|厅|委|科|股|室|站|队|公司|中心|"
-    r"学校|医院|街道|社区|项目|工程|活动|会议|文件|届|省|州|盟|旗)"
-)
 _PH_DATE_TAIL = re.compile(rf"(?:[0-9{_PH}]{{1,2}}[月日号])+")
 _PH_BEFORE = re.compile(r"第$")
 _PH_MULTIPLY = re.compile(rf"^[0-9]+[{_PH}][0-9]+$")
-#: Bracketed instructions left in from a template.
-_PH_BRACKET = re.compile(
-    r"【[^】\n]{0,30}?(?:待补充|待完善|待填|待定|待核实|待更新|待确认|此处|请填写|请输入|请补充|填写|插入|TODO)[^】\n]{0,30}】"
-    r"|[\[［](?:[^\]］\n]{0,20}?)(?:待补充|待完善|待填|待定|待核实|待更新|待确认|此处|请填写|请输入|请补充|填写|插入|TODO)"
-    r"[^\]］\n]{0,30}[\]］]"
-    r"|[（(〔]\s*(?:待补充|待完善|待填写?|待核实|待更新|(?:此处|在此处?)(?:插入|填|补充|添加|输入|粘贴|附|增加|写)|"
-    r"请填写|请输入|请补充|填写|插入)[^）)〕\n]{0,30}[）)〕]"
-)
+# The words after a placeholder ("XX次", "××单位") and the template instructions in
+# brackets ("【待补充】") are lists in rules/statistics.toml (``Patterns.ph_after``,
+# ``Patterns.ph_bracket``).
 
 
 _KANA = re.compile(r"[\u3040-\u309f\u30a1-\u30fa]")
@@ -406,7 +610,7 @@ def _cjk_beside(text: str, start: int, end: int) -> bool:
     return bool(_CJK.match(text[end : end + 1]))
 
 
-class PlaceholderRule(Rule):
+class PlaceholderRule(_Companion):
     id = "N002"
     name = "template-placeholder"
     severity = Severity.ERROR
@@ -426,7 +630,7 @@ class PlaceholderRule(Rule):
         for block in chinese_blocks(ctx):
             text = block.text
             taken: list[tuple[int, int]] = []
-            for m in _PH_BRACKET.finditer(text):
+            for m in self.data.patterns.ph_bracket.finditer(text):
                 taken.append(m.span())
                 yield ctx.finding(
                     self, block.index, m.start(), m.end(),
@@ -444,15 +648,15 @@ class PlaceholderRule(Rule):
                     suggestion="填入实际内容",
                 )
 
-    @staticmethod
-    def _tokens(text: str) -> Iterator[tuple[int, int]]:
+    def _tokens(self, text: str) -> Iterator[tuple[int, int]]:
+        ph_after = self.data.patterns.ph_after
         for m in _PH_TOKEN.finditer(text):
             tok = m.group("tok")
             if _PH_MULTIPLY.match(tok):
                 continue  # 7×24, 3x3
             marks = [c for c in tok if c in _PH]
             start, end = m.start(), m.end()
-            after = _PH_AFTER.match(text, end)
+            after = ph_after.match(text, end)
             strong = len(marks) >= 3 and not tok[0].isdigit() and len(set(marks)) == 1 and not after
             symbols = len(marks) >= 2 and all(c in "×＊" for c in marks)
             if after:
@@ -480,21 +684,13 @@ class PlaceholderRule(Rule):
 
 # --------------------------------------------------------------------------- N003
 
-_YEAR_FOLLOW = (
-    r"(?:上半年|下半年|全年|年度|度(?!过)|底(?![线子气])|初(?![步见心衷])|末|年中|[0-9]{1,2}月|"
-    r"第?[1-4一二三四]季度|前[1-3一二三]季度)"
-)
-_SHORT_YEAR = re.compile(
-    rf"(?<![0-9０-９.．:：/\-A-Za-z第])(?P<num>[0-9]{{2}})年(?={_YEAR_FOLLOW})"
-    r"|(?:(?<=截至)|(?<=截止)|(?<=截止到)|(?<=(?<![少多低高大小等长短超过优强弱早晚])于)|(?<=(?<![存实现正所好自内外])在))"
-    r"(?P<num2>[0-9]{2})年(?![0-9来里间内多余以之前后的中时左上下半底初末度月，,。；;、）)”])"
-)
 _YEAR_NORM = "GB/T 15835—2011；GB/T 9704—2012 第7.3.5.4条“年份应标全称”"
 _FULL_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})年")
-_ERA = re.compile(r"(?:民国|昭和|平成|令和|光绪|宣统)$")
+# What follows and precedes a two-digit year, and era names, are lists in
+# rules/statistics.toml (``Patterns.short_year``, ``Patterns.era``).
 
 
-class ShortYearRule(Rule):
+class ShortYearRule(_Companion):
     id = "N003"
     name = "two-digit-year"
     severity = Severity.WARNING
@@ -510,12 +706,13 @@ class ShortYearRule(Rule):
     )
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        p = self.data.patterns
         for block in chinese_blocks(ctx):
             text = block.text
-            for m in _SHORT_YEAR.finditer(text):
+            for m in p.short_year.finditer(text):
                 group = "num" if m.group("num") else "num2"
                 start, end = m.start(group), m.end(group) + 1
-                if _ERA.search(text[max(0, start - 3) : start]):
+                if p.era.search(text[max(0, start - 3) : start]):
                     continue
                 written = text[start:end]
                 full = self._full_year(ctx, block, text, int(m.group(group)))
@@ -558,16 +755,11 @@ class ShortYearRule(Rule):
 # --------------------------------------------------------------------------- N004
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-_COUNT_AR = re.compile(
-    rf"(?<![0-9.A-Za-z第])(?P<num>[0-9]+(?:\.[0-9]+)?)[万亿]?(?:余|多)?(?P<unit>{_UNITS_KIND})"
-)
-_COUNT_CN = re.compile(
-    rf"(?<![第前后每逐这那哪几头连再{_CN_NUM_CHARS}])(?P<num>[{_CN_NUM_CHARS}]+)(?P<unit>{_UNITS_KIND_CN})"
-    r"(?!性|党代会|代表大会|全会|全体会议|分配|产业|创业|开发|工程|项目|叠加|[余多来几])"
-)
+# The units of counts and their kinds, and the set phrases after a Chinese count
+# ("三次分配"), are lists in rules/statistics.toml (``Patterns.count_ar``, ``count_cn``).
 
 
-class MixedNumeralsRule(Rule):
+class MixedNumeralsRule(_Companion):
     id = "N004"
     name = "mixed-numeral-forms"
     severity = Severity.WARNING
@@ -590,12 +782,13 @@ class MixedNumeralsRule(Rule):
                 yield from self._sentence(ctx, block, text, sentence.start(), sentence.end())
 
     def _sentence(self, ctx: Context, block: Block, text: str, lo: int, hi: int) -> Iterator[Finding]:
-        arabic_kinds = {_KIND[m.group("unit")] for m in _COUNT_AR.finditer(text, lo, hi)}
+        p = self.data.patterns
+        arabic_kinds = {p.kind[m.group("unit")] for m in p.count_ar.finditer(text, lo, hi)}
         if not arabic_kinds:
             return
-        for m in _COUNT_CN.finditer(text, lo, hi):
+        for m in p.count_cn.finditer(text, lo, hi):
             unit = m.group("unit")
-            if _KIND[unit] not in arabic_kinds:
+            if p.kind[unit] not in arabic_kinds:
                 continue
             num = m.group("num")
             value = chinese_number(num)
@@ -615,21 +808,13 @@ class MixedNumeralsRule(Rule):
 
 # --------------------------------------------------------------------------- N005
 
-_QTY = rf"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>[万亿]?)(?P<approx>余|多)?(?P<unit>{_UNITS_FIGURE})"
-_TOTAL = re.compile(
-    rf"(?:共计|合计|累计|总计|共)[^，,。；;：:0-9]{{0,12}}?(?<![0-9.第]){_QTY}[，,：:]?\s*其中[，,：:]?"
-)
-_PART = re.compile(rf"(?<![0-9.第]){_QTY}")
 _CLAUSE_END = re.compile(r"[。！？!?\n]")
-#: Parts that may overlap (attributes of people, statuses): not a breakdown.
-_OVERLAP = re.compile(
-    r"女|男|以上|以下|岁|学历|本科|大专|研究生|硕士|博士|少数民族|党员|团员|民主党派|退休|在职|预备|正式|"
-    r"分别|均|平均|每|共|合计|累计|其中|约|近|超过|不少于|不足|占"
-)
-_CN_COUNT_ANY = re.compile(rf"(?<![0-9.])[零〇一二三四五六七八九十百千两][{_CN_NUM_CHARS}]*(?:{_UNITS_FIGURE_CN})")
+# The words of a total ("共", "合计") and of parts that may overlap (attributes of people,
+# statuses: not a breakdown) are lists in rules/statistics.toml (``Patterns.total``,
+# ``Patterns.overlap``).
 
 
-class TotalMismatchRule(Rule):
+class TotalMismatchRule(_Companion):
     id = "N005"
     name = "total-differs-from-parts"
     severity = Severity.WARNING
@@ -649,7 +834,7 @@ class TotalMismatchRule(Rule):
     def check(self, ctx: Context) -> Iterable[Finding]:
         for block in chinese_blocks(ctx):
             text = block.text
-            for m in _TOTAL.finditer(text):
+            for m in self.data.patterns.total.finditer(text):
                 finding = self._judge(ctx, block, text, m)
                 if finding:
                     yield finding
@@ -657,12 +842,13 @@ class TotalMismatchRule(Rule):
     def _judge(self, ctx: Context, block: Block, text: str, m: re.Match[str]) -> Finding | None:
         if m.group("approx"):
             return None
+        p = self.data.patterns
         unit = m.group("unit")
         end = _CLAUSE_END.search(text, m.end())
         clause = text[m.end() : end.start() if end else len(text)]
-        if _OVERLAP.search(clause) or _CN_COUNT_ANY.search(clause):
+        if p.overlap.search(clause) or p.cn_count_any.search(clause):
             return None
-        parts = list(_PART.finditer(clause))
+        parts = list(p.part.finditer(clause))
         if len(parts) < 2 or any(p.group("unit") != unit or p.group("approx") for p in parts):
             return None
         if any(p.group("mult") != m.group("mult") for p in parts):
@@ -695,19 +881,14 @@ def _format(value: float) -> str:
 # --------------------------------------------------------------------------- N006
 
 _PERCENT = re.compile(r"(?<![0-9.])(?P<num>[0-9]{3,}(?:\.[0-9]+)?)\s*[%％]")
-_SHARE = re.compile(r"率|占比|占|比例|比重|覆盖|参与面|普及面|知晓|满意度")
-#: Growth, plans and targets can exceed 100% (“同比增长150%”“完成年度目标的112%”), and so
-#: can rates that count arrears or turnover (征收率, 出栏率, 自给率, 产销率).
-_GROWTH = re.compile(
-    r"增|降|涨|跌|提高|提升|上升|下降|减少|扩大|翻|完成|达成|目标|计划|任务|预算|超|同比|环比|上年|去年|同期|基数|"
-    r"回报|收益|利润|负债|杠杆|产出|执行|倍|效率|速率|频率|汇率|利率|税率|费率|容积率|功率|贡献率|弹性|溢价|增值|"
-    r"收缴|征收|回收|清收|征缴|到位|出栏|周转|达产|自给|产销|配套|人均|指数|系数"
-)
+# Share words ("覆盖率", "占比") and growth words are lists in rules/statistics.toml.
+# Growth, plans and targets can exceed 100% (“同比增长150%”“完成年度目标的112%”), and so
+# can rates that count arrears or turnover (征收率, 出栏率, 自给率, 产销率).
 _PCT_WINDOW = 14
 _CLAUSE_BREAK = re.compile(r"[，,。；;！？!?：:、\n]")
 
 
-class ShareOver100Rule(Rule):
+class ShareOver100Rule(_Companion):
     id = "N006"
     name = "share-over-100-percent"
     severity = Severity.WARNING
@@ -723,6 +904,7 @@ class ShareOver100Rule(Rule):
     )
 
     def check(self, ctx: Context) -> Iterable[Finding]:
+        p = self.data.patterns
         for block in chinese_blocks(ctx):
             text = block.text
             for m in _PERCENT.finditer(text):
@@ -733,8 +915,8 @@ class ShareOver100Rule(Rule):
                 if breaks:
                     lo = breaks[-1].end()
                 window = text[lo : m.start()]
-                share = _SHARE.search(window)
-                if not share or _GROWTH.search(window):
+                share = p.share.search(window)
+                if not share or p.growth.search(window):
                     continue
                 yield ctx.finding(
                     self, block.index, m.start(), m.end(),
@@ -790,13 +972,6 @@ class FullWidthDigitsRule(Rule):
             )
 
 
-RULES = [
-    AchievementsWithoutFiguresRule,
-    PlaceholderRule,
-    ShortYearRule,
-    MixedNumeralsRule,
-    TotalMismatchRule,
-    ShareOver100Rule,
-    FullWidthDigitsRule,
-    SubsectionWithoutFiguresRule,
-]
+#: N001 (and its companions N002–N006, N008) come from rules/statistics.toml.
+RULES = [FullWidthDigitsRule]
+KINDS = [AchievementsWithoutFiguresRule]
