@@ -210,3 +210,18 @@ def test_rule_pack_errors_name_file_line_and_key(tmp_path):
                     encoding="utf-8")
     result = run("check", str(tmp_path / "a.txt"))
     assert f"{pack}:11: entry 2: 'not_after' is not a valid regular expression" in result.stderr
+
+
+def test_a_user_rule_of_a_kind_with_companions(tmp_path):
+    from summarylint.engine import RuleSet
+
+    pack = tmp_path / "profile.toml"
+    pack.write_text(
+        '[pack]\nrule = "S901"\nkind = "sections"\nname = "our-required-parts"\nsummary = "本单位要求的部分"\n'
+        'explanation = "本单位的总结还须写明经验体会部分，便于交流推广；缺少时提示。这里是规则说明。"\n'
+        '[[entry]]\nprofile = "work-summary"\npart = "lessons"\nname = "经验体会"\nheading = "体会|经验|启示"\n',
+        encoding="utf-8",
+    )
+    ruleset = RuleSet.load([pack], plugins=False)
+    assert {"S001", "S002", "S005", "S901"} <= set(ruleset.rules)
+    assert ruleset.rules["S002"].parts_rule is ruleset.rules["S001"]

@@ -130,7 +130,10 @@ class RuleSet:
                 rule.add_pack({}, entries, name, lines)
                 self.add(rule, name)
                 for companion in rule.companions():
-                    self.add(companion, name)
+                    # A second rule of the same kind (a user's S901 of kind "sections") keeps
+                    # the companions of the first: their ids are taken.
+                    if companion.id not in self.rules:
+                        self.add(companion, name)
             elif isinstance(existing, kind):
                 existing.add_pack(header, entries, name, lines)
             else:
