@@ -34,6 +34,12 @@ from urllib.parse import unquote
 from lxml import etree
 
 from summarylint.model import Block, Directive, Document
+from summarylint.ooxml import CT as _CT_NS
+from summarylint.ooxml import MC as _MC
+from summarylint.ooxml import REL as _REL_NS
+from summarylint.ooxml import W_NS as _W_NS
+from summarylint.ooxml import M as _M
+from summarylint.ooxml import W
 from summarylint.readers.errors import InputError
 from summarylint.readers.numbering import ListCounters, NumberingDefinitions
 
@@ -41,12 +47,6 @@ __all__ = ["Piece", "paragraph_pieces", "read_docx"]
 
 # ----------------------------------------------------------------------------- names
 
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{" + _W_NS + "}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 _DOCUMENT = W + "document"
 _BODY = W + "body"

@@ -31,10 +31,11 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from summarylint.ooxml import MC as _MC
+from summarylint.ooxml import W
+
 __all__ = ["Level", "ListCounters", "NumberingDefinitions", "format_number"]
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 _VAL = W + "val"
 _ABSTRACT_NUM = W + "abstractNum"

@@ -32,6 +32,11 @@ from io import BytesIO
 from lxml import etree
 
 from summarylint.model import Block, Document, Finding
+from summarylint.ooxml import CT_NS as _CT_NS
+from summarylint.ooxml import MC as _MC
+from summarylint.ooxml import REL_NS as _REL_NS
+from summarylint.ooxml import W_NS as _W_NS
+from summarylint.ooxml import W
 from summarylint.readers.docx import (
     _STRICT_NAMESPACES,
     Piece,
@@ -42,13 +47,9 @@ from summarylint.readers.docx import (
 
 __all__ = ["DocxFixResult", "DocxWriteError", "annotate", "apply_fixes", "comment_text", "fix_docx"]
 
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{" + _W_NS + "}"
-_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
 _RELATIONSHIPS = "{" + _REL_NS + "}Relationships"
 _RELATIONSHIP = "{" + _REL_NS + "}Relationship"
 _OVERRIDE = "{" + _CT_NS + "}Override"
