@@ -262,10 +262,10 @@ def _apply_directives(findings, ctx: Context, ruleset: RuleSet, rules: list[Rule
             if region.rules and not any(s.startswith(r) for s in selected for r in region.rules):
                 continue  # it names only rules that did not run: it may be needed elsewhere
             names = "、".join(region.rules) or "全部规则"
-            meta.append(ctx.finding(
-                unused_rule, region.directive.block, 0, 0,
+            meta.append(ctx.section_finding(
+                unused_rule, region.directive.block,
                 f"指令“summarylint: {region.directive.text}”（{names}）在其范围内没有抑制任何问题。",
-                suggestion="删去这条指令", section_level=True,
+                suggestion="删去这条指令",
             ))
     if invalid_rule and "LINT002" in selected:
         from summarylint.suppress import regions
@@ -276,9 +276,9 @@ def _apply_directives(findings, ctx: Context, ruleset: RuleSet, rules: list[Rule
                 names = "、".join(unknown)
                 invalid.append((region.directive, f"中的 {names} 不是任何规则的编号（见 summarylint rules）"))
         for directive, reason in sorted(invalid, key=lambda item: item[0].block):
-            meta.append(ctx.finding(
-                invalid_rule, directive.block, 0, 0, f"“summarylint: {directive.text}”{reason}。",
-                suggestion="改为如“summarylint: disable T001”的形式", section_level=True,
+            meta.append(ctx.section_finding(
+                invalid_rule, directive.block, f"“summarylint: {directive.text}”{reason}。",
+                suggestion="改为如“summarylint: disable T001”的形式",
             ))
     return kept, suppressed, meta
 
@@ -293,14 +293,11 @@ def _period_unknown(ctx: Context, ruleset: RuleSet) -> Iterable[Finding]:
                 (b.index for b in ctx.document.blocks[summary.start - 1 : summary.end] if b.text.strip()),
                 summary.start,
             )
-            yield ctx.finding(
+            yield ctx.section_finding(
                 rule,
                 first,
-                0,
-                0,
                 "未能从标题或开头识别报告期（如“2025年上半年”），与时间有关的检查（过时提法等）未运行。",
                 suggestion="在标题中写明报告期，或用 --period 2025H1 指定。",
-                section_level=True,
             )
 
 

@@ -178,6 +178,20 @@ class Context:
             section_level=section_level,
         )
 
+    def section_finding(
+        self,
+        rule: Rule,
+        block: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding about a whole section or summary, pointing at ``block`` (its heading
+        or first paragraph) with no characters."""
+        return self.finding(rule, block, 0, 0, message, suggestion=suggestion, severity=severity,
+                            section_level=True)
+
     @cached_property
     def segmenter(self):
         """Word segmentation, loaded on first use only (jieba's dictionary is slow)."""

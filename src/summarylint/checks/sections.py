@@ -143,14 +143,11 @@ class RequiredPartsRule(RuleKind):
             anchor = first_paragraph(ctx, summary)
             for part in parts:
                 if not self.has_part(ctx, summary, part, structured):
-                    yield ctx.finding(
+                    yield ctx.section_finding(
                         self,
                         anchor,
-                        0,
-                        0,
                         f"缺少“{part.name}”部分。{part.why}",
                         suggestion=f"增加一部分，如“{part.name}”",
-                        section_level=True,
                     )
 
 
@@ -182,14 +179,11 @@ class PartOrderRule(Rule):
             for (early, first), (late, second) in itertools.pairwise(found):
                 if second.start < first.start:
                     heading = first.heading
-                    yield ctx.finding(
+                    yield ctx.section_finding(
                         self,
                         heading.block,
-                        0,
-                        0,
                         f"“{early.name}”部分应在“{late.name}”部分之前，现在顺序颠倒。",
                         suggestion=f"把“{heading.marker}{heading.title}”移到“{second.heading.title}”之前",
-                        section_level=True,
                     )
 
 
@@ -226,14 +220,11 @@ class RecommendedContentRule(Rule):
             for part in parts:
                 if (part.mention and part.mention.search(text)) or self.parts_rule.part_section(summary, part):
                     continue
-                yield ctx.finding(
+                yield ctx.section_finding(
                     self,
                     first_paragraph(ctx, summary),
-                    0,
-                    0,
                     f"未提及“{part.name}”。{part.why}",
                     suggestion=f"如已开展，写明“{part.name}”的落实情况和数据",
-                    section_level=True,
                 )
 
 
@@ -266,14 +257,11 @@ class EmptyPartRule(Rule):
                 words = heading_block.text[section.heading.marker_end :].strip()
                 if has_body or words.endswith(("。", "；", "！")) or len(words) > len(section.heading.title) + 1:
                     continue
-                yield ctx.finding(
+                yield ctx.section_finding(
                     self,
                     section.start,
-                    0,
-                    0,
                     f"“{section.heading.marker}{section.heading.title}”下没有内容。",
                     suggestion="补写这一部分，或删去这个标题",
-                    section_level=True,
                 )
 
 
@@ -298,14 +286,11 @@ class MissingTitleRule(Rule):
         for summary in ctx.summaries():
             if summary.title_blocks or not is_structured(ctx, summary):
                 continue
-            yield ctx.finding(
+            yield ctx.section_finding(
                 self,
                 first_paragraph(ctx, summary),
-                0,
-                0,
                 "这篇总结有分级标题，但没有总标题（单位 + 时限 + 事由 + 文种）。",
                 suggestion="在开头加标题，如“××局2025年上半年××工作总结”",
-                section_level=True,
             )
 
 

@@ -493,15 +493,12 @@ class AchievementsWithoutFiguresRule(RuleKind):
                 where = f"{names}部分"
             else:
                 where = f"“{_short(_heading_text(first))}”至“{_short(_heading_text(part.sections[-1]))}”各部分"
-            yield ctx.finding(
+            yield ctx.section_finding(
                 self,
                 first.start,
-                0,
-                0,
                 f"{where}列举了工作，但没有一个数据（{_FIGURE_EXAMPLES}）支撑成效。"
                 "总结写成绩应当用数据和事实说话。",
                 suggestion="补充反映成效的具体数据，如“组织专题学习12次、参学党员300余人次、发布信息86篇”",
-                section_level=True,
             )
 
 
@@ -557,14 +554,11 @@ class SubsectionWithoutFiguresRule(_Companion):
                 for section, has in zip(siblings, with_figures, strict=True):
                     if has or _body_chars(ctx, section) < _MIN_PART_CHARS:
                         continue
-                    yield ctx.finding(
+                    yield ctx.section_finding(
                         self,
                         section.start,
-                        0,
-                        0,
                         f"“{_short(_heading_text(section))}”一节没有数据，而同级其他小节有具体数据。",
                         suggestion="如能量化，补充次数、人次、覆盖面等数据",
-                        section_level=True,
                     )
 
 

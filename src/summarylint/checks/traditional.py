@@ -119,11 +119,11 @@ class TraditionalCharacter(Rule):
         trad_total = sum(end - start for _, runs in paragraphs for start, end in runs)
         if _mostly_traditional(trad_total, han_total) and len(paragraphs) > 1:
             block = paragraphs[0][0]
-            yield ctx.finding(
-                self, block.index, 0, 0,
+            yield ctx.section_finding(
+                self, block.index,
                 f"全文以繁体字为主（{trad_total} 个繁体字）。如确需使用繁体（如对港澳台文稿），可忽略本规则；"
                 "否则应整体转换为简体。",
-                suggestion="改为简体", severity=Severity.INFO, section_level=True,
+                suggestion="改为简体", severity=Severity.INFO,
             )
             return
         assert table is not None
