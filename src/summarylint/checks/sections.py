@@ -123,7 +123,7 @@ class RequiredPartsRule(RuleKind):
         # Parts are top-level sections: "关注意识形态问题" under 主要做法 is not a problems part.
         return next((s for s in summary.sections if part.heading.search(s.heading.title)), None)
 
-    def has_part(self, ctx: Context, summary: Summary, part: Part, structured: bool) -> bool:
+    def has_part(self, ctx: Context, summary: Summary, part: Part) -> bool:
         if self.part_section(summary, part):
             return True
         if part.lead is None:
@@ -142,7 +142,7 @@ class RequiredPartsRule(RuleKind):
                 continue
             anchor = first_paragraph(ctx, summary)
             for part in parts:
-                if not self.has_part(ctx, summary, part, structured):
+                if not self.has_part(ctx, summary, part):
                     yield ctx.section_finding(
                         self,
                         anchor,
